@@ -1,0 +1,86 @@
+/** The background's answers to every request in the protocol. */
+import browser from 'webextension-polyfill';
+import { isInspectable, siteOf } from '../core/site';
+import type { Settings, TabInfo } from '../shared/protocol';
+import { askFrame, type BackgroundHandlers } from '../platform/messaging';
+import { recordFrame } from './frames';
+import { getSettings, isActiveOn, updateSettings } from './settings';
+import { refreshBadge, reportFor } from './tab-report';
+import { emptySnapshot } from '../core/tab-snapshot';
+import { updateTab } from './tab-store';
+
+async function tabUrl(tabId: number): Promise<string | null> {
+  try {
+    return (await browser.tabs.get(tabId)).url ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function tabInfo(tabId: number, settings?: Settings): Promise<TabInfo> {
+  const url = await tabUrl(tabId);
+  const s = settings ?? (await getSettings());
+  const site = siteOf(url);
+  return {
+    tabId,
+    url,
+    site,
+    supported: isInspectable(url),
+    paused: site !== null && s.pausedSites.includes(site),
+    enabled: s.enabled,
+  };
+}
+
+/** Forget a tab's ads and ask its frames to start over: after pausing, resuming or switching off. */
+async function restartTab(tabId: number): Promise<void> {
+  const url = (await tabUrl(tabId)) ?? '';
+  const snapshot = await updateTab(tabId, (current) => emptySnapshot(tabId, url, current?.documentId ?? null, Date.now()));
+  await refreshBadge(tabId, snapshot);
+  await askFrame(tabId, undefined, 'bg:rescan', {});
+}
+
+async function restartAllTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : restartTab(t.id))));
+}
+
+export const handlers: BackgroundHandlers = {
+  'content:hello': async (_payload, sender) => ({ active: isActiveOn(await getSettings(), siteOf(sender.tabUrl)) }),
+
+  'content:frame': async ({ ads, probe }, sender) => {
+    if (!isActiveOn(await getSettings(), siteOf(sender.tabUrl))) return { active: false };
+    const snapshot = await recordFrame(sender, ads, probe);
+    if (snapshot && sender.tabId !== null) await refreshBadge(sender.tabId, snapshot);
+    return { active: true };
+  },
+
+  'ui:getReport': async ({ tabId }) => reportFor(tabId),
+
+  'ui:getTabInfo': async ({ tabId }) => tabInfo(tabId),
+
+  'ui:getSettings': async () => getSettings(),
+
+  'ui:setSettings': async (patch) => {
+    const before = await getSettings();
+    const after = await updateSettings(patch);
+    if (before.enabled !== after.enabled || before.pausedSites.join() !== after.pausedSites.join()) await restartAllTabs();
+    return after;
+  },
+
+  'ui:setSitePaused': async ({ tabId, paused }) => {
+    const info = await tabInfo(tabId);
+    if (!info.site) throw new Error('this page has no site to pause');
+    const current = await getSettings();
+    const sites = paused ? [...current.pausedSites, info.site] : current.pausedSites.filter((s) => s !== info.site);
+    const settings = await updateSettings({ pausedSites: sites });
+    await restartTab(tabId);
+    return tabInfo(tabId, settings);
+  },
+
+  'ui:showAd': async ({ tabId, adId }) => {
+    const m = /^(\d{1,10}):(a\d{1,12})$/.exec(adId);
+    if (!m) return { shown: false };
+    const reply = await askFrame(tabId, Number(m[1]), 'bg:show', { key: m[2] ?? '' });
+    return { shown: reply.ok && reply.data.shown };
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * The background service worker (an event page in Firefox). Every listener is registered
+ * synchronously here at top level, as MV3 requires for the worker to be woken by its events;
+ * handlers wait for start-up to finish, and all state lives in storage, never only in memory.
+ */
+import browser from 'webextension-polyfill';
+import { serveBackground } from '../platform/messaging';
+import { initBadge } from './badge';
+import { handlers } from './handlers';
+import { listenToNavigation } from './navigation';
+import { markReady } from './ready';
+import { sweepTabs } from './tab-store';
+
+async function startUp(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await sweepTabs(new Set(tabs.flatMap((t) => (t.id === undefined ? [] : [t.id]))));
+  await initBadge();
+}
+
+const started = startUp().catch((error: unknown) => {
+  console.error('why-this-ad: start-up failed', error);
+});
+
+serveBackground(handlers, started);
+listenToNavigation(started);
+
+browser.runtime.onInstalled.addListener((details) => {
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/ui/welcome/index.html') });
+});
+
+void started.then(markReady);

@@ -1,0 +1,15 @@
+/** Builds a tab's PageReport from stored state and keeps the badge in step with it. */
+import { buildReport, shownCount } from '../core/report';
+import type { TabSnapshot } from '../core/tab-snapshot';
+import type { PageReport } from '../shared/page-report';
+import { setBadge } from './badge';
+import { readTab } from './tab-store';
+
+export async function reportFor(tabId: number): Promise<PageReport | null> {
+  const snapshot = await readTab(tabId);
+  return snapshot ? buildReport(snapshot, new Date()) : null;
+}
+
+export async function refreshBadge(tabId: number, snapshot: TabSnapshot | null): Promise<void> {
+  await setBadge(tabId, snapshot ? shownCount(buildReport(snapshot, new Date())) : null);
+}

@@ -1,0 +1,74 @@
+/**
+ * The isolated-world content script, in every frame at document_start. It meets the main-world
+ * probe, asks the background whether to look at this page at all (the site may be paused), and
+ * then reports this frame's ad slots as a full snapshot each time they change.
+ */
+import type { ProbeState } from '../shared/protocol';
+import { startBridge } from './bridge';
+import { elementOf } from './candidates';
+import { isCreativeFrame } from './frame-role';
+import { showElement } from './highlight';
+import { request, serve } from './messaging';
+import { Scanner } from './scanner';
+
+const isTop = window === window.top;
+let probe: ProbeState | null = null;
+let active = false;
+let scanner: Scanner | null = null;
+
+function send(ads: Parameters<ConstructorParameters<typeof Scanner>[1]>[0]): void {
+  void request('content:frame', { ads, probe }).then((reply) => {
+    if (reply.ok && !reply.data.active) deactivate();
+  });
+}
+
+function activate(): void {
+  if (active) return;
+  active = true;
+  if (isCreativeFrame()) {
+    // The creative of an ad counted in the parent frame: report the frame (and its probe), no ads.
+    if (probe) send([]);
+    return;
+  }
+  scanner = new Scanner(isTop, send);
+  scanner.start();
+}
+
+function deactivate(): void {
+  active = false;
+  scanner?.stop();
+  scanner = null;
+}
+
+startBridge((message) => {
+  probe = { gpc: message.gpc };
+  // The top frame's probe tells the page's consent signals; send them even when there are no ads.
+  if (active && isTop) void scanner?.rescan();
+});
+
+serve({
+  'bg:rescan': async () => {
+    if (!active) {
+      const hello = await request('content:hello', { top: isTop });
+      if (hello.ok && hello.data.active) activate();
+      return { ads: 0 };
+    }
+    return { ads: (await scanner?.rescan()) ?? 0 };
+  },
+  'bg:show': async ({ key }) => {
+    const ref = Number(key.replace(/^a/, ''));
+    const el = Number.isInteger(ref) ? elementOf(ref) : undefined;
+    if (!el || !el.isConnected) return { shown: false };
+    showElement(el);
+    return { shown: true };
+  },
+});
+
+void request('content:hello', { top: isTop }).then((reply) => {
+  if (reply.ok && reply.data.active) activate();
+});
+
+// A page restored from the back/forward cache is a new visit for the background: report again.
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted && active) void scanner?.rescan();
+});

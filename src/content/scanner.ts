@@ -1,0 +1,109 @@
+/**
+ * Finds the ad slots of this frame: one cheap scan when the DOM is ready, then rescans driven by
+ * a batched, throttled MutationObserver. Frames that show no candidate keep only a slow observer,
+ * and a subframe that shows none for IDLE_STOP_MS stops observing altogether.
+ */
+import { detectAds } from '../core/detect';
+import type { FrameAd } from '../shared/frame-ad';
+import { LIMITS } from '../shared/frame-ad';
+import { elementOf, findCandidates, selectorFor, toRecord } from './candidates';
+import { mapInSlices } from './slices';
+
+const BUSY_THROTTLE_MS = 250;
+const QUIET_THROTTLE_MS = 1_000;
+const IDLE_STOP_MS = 3 * 60_000;
+const WATCHED_ATTRIBUTES = ['style', 'hidden', 'data-ad-status', 'data-adsbygoogle-status', 'src', 'width', 'height', 'id'];
+
+export class Scanner {
+  private readonly tree: MutationObserver;
+  private readonly attributes: MutationObserver;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running = false;
+  private again = false;
+  private sawCandidates = false;
+  private stopped = false;
+  private lastSent = '';
+  private readonly startedAt = performance.now();
+
+  constructor(
+    private readonly isTop: boolean,
+    private readonly send: (ads: FrameAd[]) => void,
+  ) {
+    const onMutation = (): void => this.schedule();
+    this.tree = new MutationObserver(onMutation);
+    this.attributes = new MutationObserver(onMutation);
+  }
+
+  start(): void {
+    const begin = (): void => {
+      void this.scan(this.isTop);
+      this.tree.observe(document.documentElement ?? document, { childList: true, subtree: true });
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
+    else begin();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.tree.disconnect();
+    this.attributes.disconnect();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Scan now and send the result even if it did not change (the background asked for it). */
+  async rescan(): Promise<number> {
+    return this.scan(true);
+  }
+
+  private schedule(): void {
+    if (this.stopped || this.timer) return;
+    if (!this.isTop && !this.sawCandidates && performance.now() - this.startedAt > IDLE_STOP_MS) {
+      this.stop();
+      return;
+    }
+    const delay = this.sawCandidates ? BUSY_THROTTLE_MS : QUIET_THROTTLE_MS;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.scan(false);
+    }, delay);
+  }
+
+  private async scan(force: boolean): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return 0;
+    }
+    this.running = true;
+    try {
+      const candidates = findCandidates(document);
+      if (candidates.length) this.sawCandidates = true;
+      const set = new Set(candidates);
+      const records = await mapInSlices(candidates, (el) => toRecord(el, set));
+      const ads: FrameAd[] = detectAds(records)
+        .slice(0, LIMITS.adsPerFrame)
+        .map(({ ref, ...ad }) => {
+          const el = elementOf(ref);
+          return { ...ad, key: `a${ref}`, ...(el ? { selector: selectorFor(el) } : {}) };
+        });
+      this.watch(candidates);
+      const serialised = JSON.stringify(ads);
+      if (force || serialised !== this.lastSent) {
+        this.lastSent = serialised;
+        this.send(ads);
+      }
+      return ads.length;
+    } finally {
+      this.running = false;
+      if (this.again) {
+        this.again = false;
+        this.schedule();
+      }
+    }
+  }
+
+  private watch(candidates: readonly Element[]): void {
+    // Re-observing an element replaces its earlier registration, so this never piles up.
+    for (const el of candidates) this.attributes.observe(el, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The PageReport (schema `why-this-ad/page-report/1`): the one contract between the engine, the UI,
+ * the log, exports and the crawl command. The JSON Schema is docs/page-report.schema.json; a test
+ * validates reports of the real extension against it. Add fields freely; renaming or removing one
+ * needs a new schema version and a migration.
+ */
+import type { AdFormat, AdStatus } from './frame-ad';
+
+export const PAGE_REPORT_SCHEMA = 'why-this-ad/page-report/1';
+
+export type ReasonKind =
+  | 'profiling'
+  | 'audience-segment'
+  | 'demographic'
+  | 'contextual'
+  | 'location'
+  | 'precise-location'
+  | 'retargeting'
+  | 'cross-site-id'
+  | 'direct-deal'
+  | 'auction'
+  | 'unknown';
+
+export type Basis = 'declared' | 'observed' | 'inferred';
+export type Severity = 'info' | 'warn' | 'alert';
+
+export interface Evidence {
+  source: string;
+  value: string;
+}
+
+export interface Reason {
+  kind: ReasonKind;
+  basis: Basis;
+  detail?: string;
+  evidence: Evidence[];
+}
+
+export interface Flag {
+  code: string;
+  severity: Severity;
+}
+
+export interface Seller {
+  company?: string;
+  domain?: string;
+  role?: string;
+}
+
+export interface ReportAd {
+  id: string;
+  status: AdStatus;
+  format: AdFormat;
+  slot: { frameUrl?: string; elementId?: string; selector?: string; width: number; height: number };
+  detectedBy: string[];
+  advertiser: { name?: string; domain?: string } | null;
+  paidBy: string | null;
+  sellers: Seller[];
+  reasons: Reason[];
+  dsa: { behalf?: string; paid?: string; params: number[]; transparency: { domain: string; params: number[] }[] } | null;
+  optOuts: { label: string; url: string }[];
+  flags: Flag[];
+}
+
+export interface TcfSummary {
+  tcString: string;
+  gdprApplies: boolean | null;
+  cmpId: number | null;
+  purposes: { consented: number[]; refused: number[] };
+  specialFeatures: number[];
+  vendorsConsented: number;
+  status: 'ok' | 'no-response' | 'error';
+}
+
+export interface GppSummary {
+  gppString: string;
+  applicableSections: number[];
+  sections: Record<string, Record<string, unknown>>;
+}
+
+export interface PageReport {
+  schema: typeof PAGE_REPORT_SCHEMA;
+  url: string;
+  observedAt: string;
+  ads: ReportAd[];
+  consent: {
+    tcf: TcfSummary | null;
+    gpp: GppSummary | null;
+    usp: string | null;
+    /** null when no probe could read navigator.globalPrivacyControl (unknown, not "off"). */
+    gpc: boolean | null;
+  };
+  companies: { name: string; domain: string; category: string; requests: number }[];
+  identifiers: { source: string; atype?: number; via: string }[];
+  dataFlows: { from: string; to: string; kind: 'bid-request' | 'id-sync' | 'pixel'; carries: string[] }[];
+  flags: Flag[];
+  error?: { code: string; message: string };
+}

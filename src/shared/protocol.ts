@@ -1,0 +1,99 @@
+/**
+ * Every message between the extension's contexts, declared once. A request names its sender
+ * (`content:` from a content script, `ui:` from an extension page, `bg:` from the background),
+ * carries a payload that the receiver validates, and is answered with a Reply.
+ */
+import { frameAdValidator, LIMITS, type FrameAd } from './frame-ad';
+import type { PageReport } from './page-report';
+import { array, bool, int, isRecord, nullable, object, optional, str, type Result, type Validator } from './validate';
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export interface ProbeState {
+  /** navigator.globalPrivacyControl as the page's main world sees it; null when not a boolean. */
+  gpc: boolean | null;
+}
+
+export interface Settings {
+  enabled: boolean;
+  /** Registrable sites (hostnames) on which the extension looks at nothing. */
+  pausedSites: string[];
+}
+
+export interface TabInfo {
+  tabId: number;
+  url: string | null;
+  site: string | null;
+  /** false for pages extensions may not read (browser pages, the web store, file:// without access). */
+  supported: boolean;
+  paused: boolean;
+  enabled: boolean;
+}
+
+/** Requests that the background answers. */
+export interface BackgroundRequests {
+  'content:hello': { req: { top: boolean }; res: { active: boolean } };
+  'content:frame': { req: { ads: FrameAd[]; probe: ProbeState | null }; res: { active: boolean } };
+  'ui:getReport': { req: { tabId: number }; res: PageReport | null };
+  'ui:getTabInfo': { req: { tabId: number }; res: TabInfo };
+  'ui:getSettings': { req: Record<string, never>; res: Settings };
+  'ui:setSettings': { req: { enabled?: boolean; pausedSites?: string[] }; res: Settings };
+  'ui:setSitePaused': { req: { tabId: number; paused: boolean }; res: TabInfo };
+  'ui:showAd': { req: { tabId: number; adId: string }; res: { shown: boolean } };
+}
+
+/** Requests that a content script answers (sent by the background to one frame). */
+export interface ContentRequests {
+  'bg:rescan': { req: Record<string, never>; res: { ads: number } };
+  'bg:show': { req: { key: string }; res: { shown: boolean } };
+}
+
+export type BackgroundRequestType = keyof BackgroundRequests;
+export type ContentRequestType = keyof ContentRequests;
+
+export interface Envelope<T extends string, P> {
+  type: T;
+  payload: P;
+}
+
+const tabId = int(0, Number.MAX_SAFE_INTEGER);
+const empty = object({});
+const probeState: Validator<ProbeState> = object({ gpc: nullable(bool) }) as Validator<ProbeState>;
+const MAX_PAUSED_SITES = 5_000;
+
+export const backgroundPayloadValidators: { [K in BackgroundRequestType]: Validator<BackgroundRequests[K]['req']> } = {
+  'content:hello': object({ top: bool }),
+  'content:frame': object({
+    ads: array(frameAdValidator, LIMITS.adsPerFrame),
+    probe: nullable(probeState),
+  }) as Validator<BackgroundRequests['content:frame']['req']>,
+  'ui:getReport': object({ tabId }),
+  'ui:getTabInfo': object({ tabId }),
+  'ui:getSettings': empty as Validator<Record<string, never>>,
+  'ui:setSettings': object({ enabled: optional(bool), pausedSites: optional(array(str(253), MAX_PAUSED_SITES)) }),
+  'ui:setSitePaused': object({ tabId, paused: bool }),
+  'ui:showAd': object({ tabId, adId: str(64) }),
+};
+
+export const contentPayloadValidators: { [K in ContentRequestType]: Validator<ContentRequests[K]['req']> } = {
+  'bg:rescan': empty as Validator<Record<string, never>>,
+  'bg:show': object({ key: str(32) }),
+};
+
+/** Requests that change data or reveal it are accepted only from the extension's own pages. */
+export function isUiRequest(type: BackgroundRequestType): boolean {
+  return type.startsWith('ui:');
+}
+
+/** Reads an envelope of a known type and validates its payload; never throws. */
+export function parseEnvelope<M extends { [K in keyof M]: { req: unknown } }>(
+  message: unknown,
+  validators: { [K in keyof M]: Validator<M[K]['req']> },
+): Result<{ type: keyof M & string; payload: M[keyof M]['req'] }> {
+  if (!isRecord(message) || typeof message.type !== 'string') return { ok: false, error: 'not a message' };
+  const type = message.type;
+  if (!Object.prototype.hasOwnProperty.call(validators, type)) return { ok: false, error: `unknown message ${type.slice(0, 40)}` };
+  const r = validators[type as keyof M](message.payload ?? {}, 'payload');
+  if (!r.ok) return r;
+  return { ok: true, value: { type: type as keyof M & string, payload: r.value } };
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../../shared/protocol';
+import { askBackground } from '../../platform/messaging';
+import { t } from '../common/i18n';
+import { parseSiteInput } from './site-input';
+
+export function SettingsPage() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [draft, setDraft] = useState('');
+
+  useEffect(() => {
+    void askBackground('ui:getSettings', {}).then((r) => (r.ok ? setSettings(r.data) : setError(r.error)));
+  }, []);
+
+  const save = async (patch: Partial<Settings>): Promise<void> => {
+    const r = await askBackground('ui:setSettings', patch);
+    if (r.ok) {
+      setSettings(r.data);
+      setStatus(t('saved'));
+      setError(null);
+    } else setError(t('errorLoading', r.error));
+  };
+
+  if (!settings) {
+    return <main>{error ? <p role="alert" class="notice">{t('errorLoading', error)}</p> : <p role="status">{t('loading')}</p>}</main>;
+  }
+
+  const addSite = (e: Event): void => {
+    e.preventDefault();
+    const site = parseSiteInput(draft);
+    if (!site) {
+      setError(t('invalidSite'));
+      return;
+    }
+    setDraft('');
+    void save({ pausedSites: [...settings.pausedSites, site] });
+  };
+
+  return (
+    <main>
+      <header class="brand">
+        <img src="/icons/icon-128.png" alt="" />
+        <h1>{t('settingsTitle')}</h1>
+      </header>
+      <section>
+        <label class="switch">
+          <input type="checkbox" checked={settings.enabled} onChange={(e) => void save({ enabled: e.currentTarget.checked })} />
+          {t('enabledLabel')}
+        </label>
+        <p class="muted">{t('enabledHint')}</p>
+      </section>
+      <section aria-labelledby="paused">
+        <h2 id="paused">{t('pausedSitesTitle')}</h2>
+        <p class="muted">{t('pausedSitesHint')}</p>
+        {settings.pausedSites.length === 0 ? (
+          <p>{t('pausedSitesEmpty')}</p>
+        ) : (
+          <ul class="plain" data-testid="paused-sites">
+            {settings.pausedSites.map((site) => (
+              <li key={site}>
+                <span>{site}</span>
+                <button type="button" class="secondary" onClick={() => void save({ pausedSites: settings.pausedSites.filter((s) => s !== site) })}>
+                  {t('resumeSite', site)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form class="inline" onSubmit={addSite}>
+          <label>
+            {t('pauseSiteLabel')}
+            <input type="text" value={draft} placeholder="example.com" onInput={(e) => setDraft(e.currentTarget.value)} aria-invalid={error === t('invalidSite')} />
+          </label>
+          <button type="submit">{t('pauseSiteButton')}</button>
+        </form>
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
+        <p role="status" class="muted">
+          {status}
+        </p>
+      </section>
+      <section aria-labelledby="stored">
+        <h2 id="stored">{t('storedTitle')}</h2>
+        <p>{t('storedText')}</p>
+      </section>
+    </main>
+  );
+}

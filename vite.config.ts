@@ -1,0 +1,55 @@
+/**
+ * One source, two extensions: `vite build` makes the Chrome MV3 build in dist/chrome, and
+ * `vite build --mode firefox` the Firefox MV3 build in dist/firefox. Everything specific to
+ * @crxjs/vite-plugin and to the browsers' manifest differences stays in this file.
+ */
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+
+// Both run at document_start (one in the MAIN world), so they must be self-contained IIFEs:
+// crxjs's default loader imports content scripts asynchronously, which would miss the page's start.
+const STANDALONE = ['src/content/index.ts', 'src/page/index.ts'];
+const GECKO_ID = 'why-this-ad@why-this-ad.example';
+
+/**
+ * Firefox MV3 has no service worker: the same module runs as an event page (background.scripts),
+ * which is what crxjs expects in the source manifest when building for Firefox. Firefox 142 is
+ * the first to accept `world: "MAIN"` content scripts without work-arounds and to know
+ * data_collection_permissions (we collect nothing, and say so).
+ */
+function manifestFor(firefox: boolean): ManifestV3Export {
+  if (!firefox) return manifest as ManifestV3Export;
+  const { background, ...rest } = manifest;
+  return {
+    ...rest,
+    background: { scripts: [background.service_worker], type: 'module' },
+    browser_specific_settings: {
+      gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+    },
+  } as unknown as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  return {
+    plugins: [
+      preact(),
+      crx({
+        manifest: manifestFor(firefox),
+        browser: firefox ? 'firefox' : 'chrome',
+        contentScripts: { standaloneFiles: STANDALONE },
+      }),
+    ],
+    build: {
+      outDir: firefox ? 'dist/firefox' : 'dist/chrome',
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      // Pages the manifest does not name must be listed for the build to include them.
+      rollupOptions: { input: { welcome: 'src/ui/welcome/index.html' } },
+    },
+    server: { port: 5199, strictPort: true },
+  };
+});
