@@ -13,6 +13,8 @@ export const CANDIDATE_SELECTOR = [
 ].join(',');
 
 const MAX_CANDIDATES = 2_000;
+/** Node.DOCUMENT_POSITION_FOLLOWING, spelled out so the module needs no global Node. */
+const FOLLOWING = 4;
 const MAX_VALUE = 2_048;
 const MAX_CLASSES = 16;
 
@@ -43,8 +45,11 @@ export function findCandidates(root: ParentNode): Element[] {
   for (const el of found) {
     if (el.id.endsWith('__container__') && el.parentElement) hosts.push(el.parentElement);
   }
-  const all = new Set([...hosts, ...found]);
-  return Array.from(all);
+  if (!hosts.length) return found;
+  // Keep document order, which the report follows; this sort runs only when such slots exist.
+  return Array.from(new Set([...hosts, ...found])).sort((a, b) =>
+    a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1,
+  );
 }
 
 function inlineStyle(el: Element): ElementRecord['style'] {

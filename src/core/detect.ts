@@ -179,5 +179,7 @@ export function detectAds(records: readonly ElementRecord[]): DetectedAd[] {
     });
     claim(r, []);
   }
-  return ads.sort((a, b) => a.ref - b.ref);
+  // Report in document order (records arrive in it), whichever rule found the ad.
+  const order = new Map(records.map((r, i) => [r.ref, i]));
+  return ads.sort((a, b) => (order.get(a.ref) ?? 0) - (order.get(b.ref) ?? 0));
 }

@@ -26,3 +26,9 @@ export function isInspectable(url: string | null | undefined): boolean {
     return false;
   }
 }
+
+/** A paused-sites list as stored: lower case, no "www.", no duplicates, sorted, capped. */
+export function normaliseSites(sites: readonly string[], max = 5_000): string[] {
+  const clean = sites.map((s) => s.trim().toLowerCase().replace(/^www\./, '')).filter((s) => /^[a-z0-9.:[\]-]+$/.test(s));
+  return [...new Set(clean)].sort().slice(0, max);
+}

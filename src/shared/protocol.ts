@@ -59,7 +59,7 @@ export interface Envelope<T extends string, P> {
 const tabId = int(0, Number.MAX_SAFE_INTEGER);
 const empty = object({});
 const probeState: Validator<ProbeState> = object({ gpc: nullable(bool) }) as Validator<ProbeState>;
-const MAX_PAUSED_SITES = 5_000;
+export const MAX_PAUSED_SITES = 5_000;
 
 export const backgroundPayloadValidators: { [K in BackgroundRequestType]: Validator<BackgroundRequests[K]['req']> } = {
   'content:hello': object({ top: bool }),
