@@ -89,4 +89,4 @@ for (const size of SIZES) {
   }
   writeFileSync(`public/icons/icon-${size}.png`, png(size, rgba));
 }
-console.log(`wrote ${SIZES.length} icons to public/icons`);
+process.stdout.write(`wrote ${SIZES.length} icons to public/icons\n`);

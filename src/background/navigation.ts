@@ -24,8 +24,7 @@ async function onCommitted(details: CommitDetails): Promise<void> {
   }
   await updateTab(tabId, (current) => {
     if (!current) return null;
-    const frames = { ...current.frames };
-    delete frames[String(frameId)];
+    const frames = Object.fromEntries(Object.entries(current.frames).filter(([key]) => key !== String(frameId)));
     return { ...current, frames };
   });
 }

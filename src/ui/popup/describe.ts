@@ -43,13 +43,14 @@ export function sizeLabel(t: Translate, ad: ReportAd): string {
 
 export function whereLabel(t: Translate, ad: ReportAd): string {
   if (!ad.slot.frameUrl) return t('whereTop');
-  let host = ad.slot.frameUrl;
+  let host = '';
   try {
     host = new URL(ad.slot.frameUrl).host;
   } catch {
-    // Not a URL we can parse: show it as it is, as text.
+    // Not a URL we can parse: said as a frame of the page.
   }
-  return t('whereFrame', host);
+  // about:blank and srcdoc frames have no host: the page wrote them itself.
+  return host ? t('whereFrame', host) : t('whereInlineFrame');
 }
 
 export function sellerLabel(t: Translate, seller: Seller): string {
