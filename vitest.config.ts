@@ -23,6 +23,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          globalSetup: ['test/e2e/global-setup.ts'],
         },
       },
     ],

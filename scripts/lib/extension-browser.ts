@@ -54,6 +54,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     executablePath: options.executablePath ?? findChromium(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 900 },
+    // Playwright turns the back/forward cache off; people browse with it on, so we test with it on.
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
     args: [
       ...QUIET_FLAGS,
       `--disable-extensions-except=${options.extensionDir}`,

@@ -37,7 +37,9 @@ export class Scanner {
   start(): void {
     const begin = (): void => {
       void this.scan(this.isTop);
-      this.tree.observe(document.documentElement ?? document, { childList: true, subtree: true });
+      // The document node itself, not its root element: a page that rewrites a frame with
+      // document.open() replaces the root element, and an observer on it would hear nothing more.
+      this.tree.observe(document, { childList: true, subtree: true });
     };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
     else begin();

@@ -1,0 +1,92 @@
+/**
+ * What every end-to-end test needs: the local demo and fixture pages on two origins, a headless
+ * Chromium with the built extension (real ad-tech hostnames mapped to this machine), and helpers
+ * that read the extension's state the way its own pages do.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { PageReport } from '../../src/shared/page-report';
+import { CHROME_BUILD, PROJECT_ROOT } from '../../scripts/lib/build';
+import { startDemoServer, type DemoServer } from '../../scripts/lib/demo-server';
+import { badgeOf, launchWithExtension, reportOf, tabIdOf, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
+
+/** Ad hosts used by the fixture pages; Chromium resolves them to 127.0.0.1. */
+export const MAPPED_HOSTS = ['ib.adnxs.com'];
+export const HOST_RULES = `--host-resolver-rules=${MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`;
+
+export interface Harness {
+  ext: ExtensionBrowser;
+  server: DemoServer;
+  close(): Promise<void>;
+}
+
+export async function startHarness(extraArgs: string[] = []): Promise<Harness> {
+  const server = await startDemoServer([join(PROJECT_ROOT, 'scripts', 'demo-site'), join(PROJECT_ROOT, 'test', 'fixtures', 'pages')]);
+  const ext = await launchWithExtension({ extensionDir: CHROME_BUILD, args: [HOST_RULES, ...extraArgs] });
+  return {
+    ext,
+    server,
+    close: async () => {
+      await ext.close();
+      await server.close();
+    },
+  };
+}
+
+export interface OpenPage {
+  page: Page;
+  tabId: number;
+}
+
+export async function open(h: Harness, path: string): Promise<OpenPage> {
+  const page = await h.ext.context.newPage();
+  await page.goto(`${h.server.siteOrigin}${path}`, { waitUntil: 'load' });
+  return { page, tabId: await tabIdOf(h.ext, page) };
+}
+
+export const shown = (r: PageReport | null): number => (r ? r.ads.filter((a) => a.status === 'shown').length : -1);
+
+/**
+ * Polls the report until `done` holds, then checks that it still holds a moment later (so a
+ * count is the settled one, not a passing state). Returns the last report.
+ */
+export async function settledReport(h: Harness, page: Page, done: (r: PageReport | null) => boolean, timeoutMs = 10_000): Promise<PageReport | null> {
+  const deadline = Date.now() + timeoutMs;
+  let report = await reportOf(h.ext, page);
+  while (Date.now() < deadline) {
+    if (done(report)) {
+      await page.waitForTimeout(400);
+      report = await reportOf(h.ext, page);
+      if (done(report)) return report;
+    }
+    await page.waitForTimeout(100);
+    report = await reportOf(h.ext, page);
+  }
+  return report;
+}
+
+export async function settledBadge(h: Harness, tabId: number, expected: string, timeoutMs = 5_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = await badgeOf(h.ext, tabId);
+  while (text !== expected && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    text = await badgeOf(h.ext, tabId);
+  }
+  return text;
+}
+
+/** Summarises ads for exact comparisons: status, detectors, element id, frame origin. */
+export function summary(report: PageReport | null): string[] {
+  return (report?.ads ?? []).map((a) => {
+    let frame = 'top';
+    if (a.slot.frameUrl) {
+      try {
+        const u = new URL(a.slot.frameUrl);
+        frame = u.protocol === 'about:' ? a.slot.frameUrl : u.pathname;
+      } catch {
+        frame = a.slot.frameUrl;
+      }
+    }
+    return `${a.status} ${a.detectedBy.join('+')} ${a.slot.elementId ?? '-'} ${a.slot.width}x${a.slot.height} ${frame}`;
+  });
+}
