@@ -11,7 +11,11 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return text || key;
 }
 
-/** The UI language the browser chose, for the page's lang attribute. */
+/**
+ * The language our messages are shown in, for the page's lang attribute: each translation names
+ * itself (langCode), because Chromium started with --lang shows that translation while
+ * `@@ui_locale` and getUILanguage() still report its default locale.
+ */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return t('langCode');
 }

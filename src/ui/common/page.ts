@@ -3,7 +3,7 @@ import { render, type ComponentChild } from 'preact';
 import { t, uiLanguage, type MessageKey } from './i18n';
 
 export function mountPage(titleKey: MessageKey, app: ComponentChild): void {
-  document.documentElement.lang = uiLanguage().split('-')[0] ?? 'en';
+  document.documentElement.lang = uiLanguage();
   document.title = t(titleKey);
   const root = document.getElementById('app');
   if (root) render(app, root);

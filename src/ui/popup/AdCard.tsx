@@ -14,11 +14,11 @@ export function AdCard({ ad, tabId, index }: { ad: ReportAd; tabId: number; inde
   const unknownWhy = ad.reasons.every((r) => r.kind === 'unknown');
   return (
     <li class="ad" aria-labelledby={headingId} data-ad-id={ad.id} data-status={ad.status}>
-      <h3 id={headingId}>
+      <h2 id={headingId}>
         {formatLabel(t, ad.format)}
         {ad.status === 'unfilled' && <span class="muted"> · {t('statusUnfilled')}</span>}
         {ad.status === 'collapsed' && <span class="muted"> · {t('statusCollapsed')}</span>}
-      </h3>
+      </h2>
       <dl>
         <dt>{t('labelSize')}</dt>
         <dd>{sizeLabel(t, ad)}</dd>
