@@ -1,0 +1,103 @@
+/** `npm run crawl` as a person runs it: a real child process, real Chromium, NDJSON out, progress on stderr. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../scripts/lib/build';
+import { startDemoServer, type DemoServer } from '../../scripts/lib/demo-server';
+import type { PageReport } from '../../src/shared/page-report';
+import { reportErrors } from '../unit/schema-validator';
+
+let server: DemoServer;
+beforeAll(async () => {
+  server = await startDemoServer([join(PROJECT_ROOT, 'scripts', 'demo-site'), join(PROJECT_ROOT, 'test', 'fixtures', 'pages')]);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** When each stdout line arrived, in ms since the start. */
+  lineTimes: number[];
+}
+
+function crawl(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(PROJECT_ROOT, 'scripts', 'crawl.ts'), ...args], {
+      cwd: PROJECT_ROOT,
+      env,
+    });
+    const run: Run = { code: null, stdout: '', stderr: '', lineTimes: [] };
+    child.stdout.on('data', (d: Buffer) => {
+      run.stdout += d.toString();
+      for (const _ of d.toString().matchAll(/\n/g)) run.lineTimes.push(Date.now() - started);
+    });
+    child.stderr.on('data', (d: Buffer) => (run.stderr += d.toString()));
+    child.on('close', (code) => resolve({ ...run, code }));
+  });
+}
+
+const parse = (ndjson: string): PageReport[] => ndjson.trim().split('\n').map((l) => JSON.parse(l) as PageReport);
+
+describe('npm run crawl', () => {
+  it('writes one valid report per URL, each as soon as its page is done, and goes on after a failure', async () => {
+    const run = await crawl([
+      `${server.siteOrigin}/`,
+      'http://127.0.0.1:9/unreachable',
+      '--wait',
+      '1500',
+      `${server.siteOrigin}/frames.html`,
+      '--browser-arg',
+      '--host-resolver-rules=MAP ib.adnxs.com 127.0.0.1',
+      '--browser-arg=--lang=en-US',
+      `${server.siteOrigin}/no-ads.html`,
+    ]);
+    expect(run.code).toBe(0);
+    const reports = parse(run.stdout);
+    expect(reports.map((r) => [r.url, r.error?.code ?? null, r.ads.filter((a) => a.status === 'shown').length])).toEqual([
+      [`${server.siteOrigin}/`, null, 5],
+      ['http://127.0.0.1:9/unreachable', 'navigation-failed', 0],
+      [`${server.siteOrigin}/frames.html`, null, 4],
+      [`${server.siteOrigin}/no-ads.html`, null, 0],
+    ]);
+    for (const r of reports) expect(reportErrors(r)).toEqual([]);
+    // Lines are written as pages finish, not all at the end: the first came well before the last.
+    expect(run.lineTimes).toHaveLength(4);
+    expect((run.lineTimes[3] ?? 0) - (run.lineTimes[0] ?? 0)).toBeGreaterThan(2_000);
+    expect(run.stderr).toContain('[1/4]');
+    expect(run.stderr).toContain('[4/4]');
+    expect(run.stderr).toContain('Done: 3 pages visited, 1 failed.');
+  });
+
+  it('reads a URL list and writes to a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crawl-'));
+    writeFileSync(join(dir, 'urls.txt'), `# demo\n${server.siteOrigin}/no-ads.html\n\nnot-a-url\n`);
+    const run = await crawl(['--urls', join(dir, 'urls.txt'), '--out', join(dir, 'out.ndjson'), '--wait=200']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    const reports = parse(readFileSync(join(dir, 'out.ndjson'), 'utf8'));
+    expect(reports.map((r) => [r.url, r.error?.code ?? null])).toEqual([
+      [`${server.siteOrigin}/no-ads.html`, null],
+      ['not-a-url', 'invalid-url'],
+    ]);
+  });
+
+  it('explains how to install a browser when none is found', async () => {
+    const run = await crawl([`${server.siteOrigin}/`], { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('CHROMIUM_PATH is set to /nonexistent/chromium');
+    expect(run.stdout).toBe('');
+  });
+
+  it('explains its usage when called wrongly', async () => {
+    const run = await crawl(['--wait']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--wait needs a number');
+    expect(run.stderr).toContain('Usage: npm run crawl');
+  });
+});
