@@ -3,6 +3,7 @@
  * probe, asks the background whether to look at this page at all (the site may be paused), and
  * then reports this frame's ad slots as a full snapshot each time they change.
  */
+import type { FrameAd } from '../shared/frame-ad';
 import type { ProbeState } from '../shared/protocol';
 import { startBridge } from './bridge';
 import { elementOf } from './candidates';
@@ -16,7 +17,7 @@ let probe: ProbeState | null = null;
 let active = false;
 let scanner: Scanner | null = null;
 
-function send(ads: Parameters<ConstructorParameters<typeof Scanner>[1]>[0]): void {
+function send(ads: FrameAd[]): void {
   void request('content:frame', { ads, probe }).then((reply) => {
     if (reply.ok && !reply.data.active) deactivate();
   });

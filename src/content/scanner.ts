@@ -22,13 +22,15 @@ export class Scanner {
   private again = false;
   private sawCandidates = false;
   private stopped = false;
-  private lastSent = '';
+  /** What the background last heard; a subframe starts at "no ads" so that frames without ads send nothing. */
+  private lastSent: string;
   private readonly startedAt = performance.now();
 
   constructor(
     private readonly isTop: boolean,
     private readonly send: (ads: FrameAd[]) => void,
   ) {
+    this.lastSent = isTop ? '' : '[0,[]]';
     const onMutation = (): void => this.schedule();
     this.tree = new MutationObserver(onMutation);
     this.attributes = new MutationObserver(onMutation);
@@ -89,7 +91,10 @@ export class Scanner {
           return { ...ad, key: `a${ref}`, ...(el ? { selector: selectorFor(el) } : {}) };
         });
       this.watch(candidates);
-      const serialised = JSON.stringify(ads);
+      // The number of frames is part of what we compare: when the page removes a frame, the
+      // background must hear from us to drop that frame's ads (no browser event tells it).
+      const frames = candidates.reduce((n, el) => (el.localName === 'iframe' ? n + 1 : n), 0);
+      const serialised = JSON.stringify([frames, ads]);
       if (force || serialised !== this.lastSent) {
         this.lastSent = serialised;
         this.send(ads);

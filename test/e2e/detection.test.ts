@@ -32,6 +32,18 @@ describe('detection in Chromium', () => {
     await page.close();
   });
 
+  it('drops the ads of a frame that the page removed', async () => {
+    const { page, tabId } = await open(h, '/');
+    await settledReport(h, page, (r) => shown(r) === 5);
+    await page.evaluate(() => document.querySelector('iframe[src$="/partner-widget.html"]')?.remove());
+    // The top frame's observer rescans on the removal, which refreshes the badge and report.
+    const report = await settledReport(h, page, (r) => shown(r) === 3);
+    expect(summary(report).filter((s) => s.includes('partner'))).toEqual([]);
+    expect(shown(report)).toBe(3);
+    expect(await settledBadge(h, tabId, '3')).toBe('3');
+    await page.close();
+  });
+
   it('finds ads in srcdoc, about:blank and cross-origin frames, and standard-size frames from ad hosts', async () => {
     const { page, tabId } = await open(h, '/frames.html');
     const report = await settledReport(h, page, (r) => shown(r) === 4);
