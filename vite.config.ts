@@ -32,8 +32,11 @@ function manifestFor(firefox: boolean): ManifestV3Export {
 }
 
 export default defineConfig(({ mode }) => {
-  const firefox = mode === 'firefox';
+  // `firefox-test` is the Firefox build plus test hooks, for the Firefox end-to-end test only.
+  const firefox = mode === 'firefox' || mode === 'firefox-test';
+  const testHooks = mode === 'firefox-test';
   return {
+    define: { __WTA_TEST_HOOKS__: JSON.stringify(testHooks) },
     plugins: [
       preact(),
       crx({
@@ -43,7 +46,7 @@ export default defineConfig(({ mode }) => {
       }),
     ],
     build: {
-      outDir: firefox ? 'dist/firefox' : 'dist/chrome',
+      outDir: testHooks ? 'dist/firefox-test' : firefox ? 'dist/firefox' : 'dist/chrome',
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,

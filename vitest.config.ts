@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [preact()],
+  define: { __WTA_TEST_HOOKS__: 'false' },
   test: {
     projects: [
       {

@@ -4,6 +4,7 @@ import { buildReport, shownCount } from '../core/report';
 import { onlyFrames, type TabSnapshot } from '../core/tab-snapshot';
 import type { PageReport } from '../shared/page-report';
 import { setBadge } from './badge';
+import { publishForTests } from './test-hooks';
 import { readTab } from './tab-store';
 
 /** The tab's frames that still exist, or null when the browser cannot say (the tab closed). */
@@ -27,5 +28,7 @@ export async function reportFor(tabId: number): Promise<PageReport | null> {
 }
 
 export async function refreshBadge(tabId: number, snapshot: TabSnapshot | null): Promise<void> {
-  await setBadge(tabId, snapshot ? shownCount(await current(tabId, snapshot)) : null);
+  const report = snapshot ? await current(tabId, snapshot) : null;
+  await setBadge(tabId, report ? shownCount(report) : null);
+  if (__WTA_TEST_HOOKS__ && report) await publishForTests(report);
 }

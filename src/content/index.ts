@@ -11,6 +11,7 @@ import { isCreativeFrame } from './frame-role';
 import { showElement } from './highlight';
 import { request, serve } from './messaging';
 import { Scanner } from './scanner';
+import { installTestHooks } from './test-hooks';
 
 const isTop = window === window.top;
 let probe: ProbeState | null = null;
@@ -73,3 +74,5 @@ void request('content:hello', { top: isTop }).then((reply) => {
 window.addEventListener('pageshow', (event) => {
   if (event.persisted && active) void scanner?.rescan();
 });
+
+if (__WTA_TEST_HOOKS__ && isTop) installTestHooks();
