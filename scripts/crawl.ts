@@ -3,13 +3,12 @@
  * one PageReport per URL as NDJSON, each line as soon as its page is done. Progress goes to stderr.
  */
 import { createWriteStream, readFileSync } from 'node:fs';
-import { BrowserNotFoundError } from './lib/chromium';
 import { CRAWL_USAGE, parseCrawlArgs, parseUrlList, UsageError, type CrawlArgs } from './lib/crawl-args';
 import { visit } from './lib/crawl-run';
+import { log, runMain } from './lib/cli';
 import { ensureBuilt } from './lib/build';
 import { launchWithExtension } from './lib/extension-browser';
 
-const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 async function main(argv: string[]): Promise<number> {
   let args: CrawlArgs;
@@ -47,12 +46,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    log(`crawl: ${error instanceof BrowserNotFoundError ? error.message : error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runMain('crawl', main);

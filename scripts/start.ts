@@ -4,13 +4,12 @@
  * demo page's PageReport instead.
  */
 import { join } from 'node:path';
-import { BrowserNotFoundError } from './lib/chromium';
 import { visit } from './lib/crawl-run';
+import { log, runMain } from './lib/cli';
 import { ensureBuilt, PROJECT_ROOT } from './lib/build';
 import { startDemoServer } from './lib/demo-server';
 import { launchWithExtension, tabIdOf } from './lib/extension-browser';
 
-const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 async function main(argv: string[]): Promise<number> {
   const unknown = argv.filter((a) => a !== '--headless');
@@ -58,12 +57,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    log(`start: ${error instanceof BrowserNotFoundError ? error.message : error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runMain('start', main);

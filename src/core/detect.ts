@@ -93,7 +93,8 @@ function gptAd(root: ElementRecord, inside: ElementRecord[]): DetectedAd {
     if (isSafeFrame(iframe)) detectedBy.push('safeframe');
     const frameSize = sizeOf(iframe);
     if (frameSize.width && frameSize.height) size = frameSize;
-    if (isHidden(iframe) || (frameSize.width === 0 && frameSize.height === 0 && iframe.attrs.width === '0')) status = 'collapsed';
+    // GPT hides a slot it could not fill by hiding the frame or sizing it 0 × 0.
+    if (isHidden(iframe) || (iframe.attrs.width === '0' && iframe.attrs.height === '0')) status = 'collapsed';
   }
   if (isHidden(root) || inside.some((r) => r.id.endsWith(GPT_CONTAINER_SUFFIX) && isHidden(r))) status = 'collapsed';
   const container = inside.find((r) => r.id.endsWith(GPT_CONTAINER_SUFFIX));

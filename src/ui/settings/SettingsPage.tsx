@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../shared/protocol';
 import { askBackground } from '../../platform/messaging';
+import { BrandHeader } from '../common/BrandHeader';
 import { t } from '../common/i18n';
 import { parseSiteInput } from './site-input';
 
@@ -40,10 +41,7 @@ export function SettingsPage() {
 
   return (
     <main>
-      <header class="brand">
-        <img src="/icons/icon-128.png" alt="" />
-        <h1>{t('settingsTitle')}</h1>
-      </header>
+      <BrandHeader titleKey="settingsTitle" />
       <section>
         <label class="switch">
           <input type="checkbox" checked={settings.enabled} onChange={(e) => void save({ enabled: e.currentTarget.checked })} />

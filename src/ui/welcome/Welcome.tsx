@@ -1,3 +1,4 @@
+import { BrandHeader } from '../common/BrandHeader';
 import { t, type MessageKey } from '../common/i18n';
 import { openSettings } from '../common/tab';
 
@@ -11,10 +12,7 @@ const PERMISSIONS: ReadonlyArray<readonly [MessageKey, MessageKey]> = [
 export function Welcome() {
   return (
     <main>
-      <header class="brand">
-        <img src="/icons/icon-128.png" alt="" />
-        <h1>{t('welcomeTitle')}</h1>
-      </header>
+      <BrandHeader titleKey="welcomeTitle" />
       <p>{t('welcomeIntro')}</p>
       <section aria-labelledby="permissions">
         <h2 id="permissions">{t('welcomePermissionsTitle')}</h2>
