@@ -75,4 +75,15 @@ window.addEventListener('pageshow', (event) => {
   if (event.persisted && active) void scanner?.rescan();
 });
 
+// A frame the page removes is gone for good, and no browser event tells the background (Chromium's
+// webNavigation.getAllFrames cannot be asked either: it omits the subframes of a page restored
+// from the back/forward cache). So the frame says it has no ads any more as it goes. A frame that
+// goes into the cache with its page (persisted) keeps them.
+window.addEventListener('pagehide', (event) => {
+  if (!isTop && active && !event.persisted) {
+    scanner?.stop();
+    send([]);
+  }
+});
+
 if (__WTA_TEST_HOOKS__ && isTop) installTestHooks();

@@ -49,12 +49,3 @@ export function withoutAds(snapshot: TabSnapshot, url: string): TabSnapshot {
   for (const [key, frame] of Object.entries(snapshot.frames)) frames[key] = { ...frame, ads: [] };
   return { ...snapshot, url, frames };
 }
-
-/**
- * Only the frames that still exist. Chromium sends no event when an iframe is removed from its
- * page, so the background asks which frames are alive and drops the others' ads.
- */
-export function onlyFrames(snapshot: TabSnapshot, alive: ReadonlySet<number>): TabSnapshot {
-  const frames = Object.fromEntries(Object.entries(snapshot.frames).filter(([key]) => alive.has(Number(key))));
-  return { ...snapshot, frames };
-}
