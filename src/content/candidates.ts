@@ -2,15 +2,10 @@
  * Turns the DOM into element records (core/element-record.ts) without forcing layout: only
  * querySelectorAll, attributes and inline style are read, never sizes or computed style.
  */
+import { CANDIDATE_SELECTOR } from '../core/detectors/selectors';
 import { RECORDED_ATTRIBUTES, type ElementRecord } from '../core/element-record';
+import type { FoundLabel } from './labels';
 
-/** Everything that can be part of an ad slot we recognise. */
-export const CANDIDATE_SELECTOR = [
-  '[id^="div-gpt-ad"]',
-  '[id^="google_ads_iframe_"]',
-  'ins.adsbygoogle',
-  'iframe',
-].join(',');
 
 const MAX_CANDIDATES = 2_000;
 /** Node.DOCUMENT_POSITION_FOLLOWING, spelled out so the module needs no global Node. */
@@ -38,10 +33,11 @@ export function elementOf(ref: number): Element | undefined {
   return el;
 }
 
-export function findCandidates(root: ParentNode): Element[] {
+/** The elements to record, in document order; `extra` adds elements found otherwise (labelled posts). */
+export function findCandidates(root: ParentNode, extra: Iterable<Element> = []): Element[] {
   const found = Array.from(root.querySelectorAll(CANDIDATE_SELECTOR)).slice(0, MAX_CANDIDATES);
   // A GPT slot with a publisher-chosen id is known only through its "__container__" child.
-  const hosts: Element[] = [];
+  const hosts: Element[] = [...extra];
   for (const el of found) {
     if (el.id.endsWith('__container__') && el.parentElement) hosts.push(el.parentElement);
   }
@@ -63,7 +59,7 @@ function inlineStyle(el: Element): ElementRecord['style'] {
   return out;
 }
 
-export function toRecord(el: Element, candidates: ReadonlySet<Element>): ElementRecord {
+export function toRecord(el: Element, candidates: ReadonlySet<Element>, label?: FoundLabel): ElementRecord {
   let parentRef: number | null = null;
   for (let p = el.parentElement; p; p = p.parentElement) {
     if (candidates.has(p)) {
@@ -84,12 +80,14 @@ export function toRecord(el: Element, candidates: ReadonlySet<Element>): Element
     classes: Array.from(el.classList).slice(0, MAX_CLASSES),
     attrs,
     style: inlineStyle(el),
+    children: el.childElementCount,
+    ...(label ? { label } : {}),
   };
 }
 
-export function toRecords(candidates: readonly Element[]): ElementRecord[] {
+export function toRecords(candidates: readonly Element[], labels: ReadonlyMap<Element, FoundLabel> = new Map()): ElementRecord[] {
   const set = new Set(candidates);
-  return candidates.map((el) => toRecord(el, set));
+  return candidates.map((el) => toRecord(el, set, labels.get(el)));
 }
 
 /** A short CSS selector for the element, built from ids and positions (no layout needed). */

@@ -7,6 +7,7 @@ import { detectAds } from '../core/detect';
 import type { FrameAd } from '../shared/frame-ad';
 import { LIMITS } from '../shared/frame-ad';
 import { elementOf, findCandidates, selectorFor, toRecord } from './candidates';
+import { findLabelledPosts } from './labels';
 import { mapInSlices } from './slices';
 
 const BUSY_THROTTLE_MS = 250;
@@ -80,10 +81,11 @@ export class Scanner {
     }
     this.running = true;
     try {
-      const candidates = findCandidates(document);
+      const labelled = findLabelledPosts(document);
+      const candidates = findCandidates(document, labelled.keys());
       if (candidates.length) this.sawCandidates = true;
       const set = new Set(candidates);
-      const records = await mapInSlices(candidates, (el) => toRecord(el, set));
+      const records = await mapInSlices(candidates, (el) => toRecord(el, set, labelled.get(el)));
       const ads: FrameAd[] = detectAds(records)
         .slice(0, LIMITS.adsPerFrame)
         .map(({ ref, ...ad }) => {

@@ -3,6 +3,8 @@
  * these from the DOM without forcing layout (attributes and inline style only); core/detect.ts
  * classifies them. Keeping the DOM out of the classifier lets it run in Node on fixtures.
  */
+import type { LabelLanguage } from './labels';
+
 export interface ElementRecord {
   /** Frame-local number, stable for the element's lifetime. */
   ref: number;
@@ -14,6 +16,10 @@ export interface ElementRecord {
   attrs: Partial<Record<RecordedAttribute, string>>;
   /** Width, height and display as the inline style states them; never computed. */
   style: { display?: string; visibility?: string; width?: string; height?: string };
+  /** How many child elements it has (0 for an empty slot). */
+  children: number;
+  /** Set on a post or result that carries an ad label of its own (found by the content script). */
+  label?: { text: string; lang: LabelLanguage };
 }
 
 /** The only attributes we copy; anything else on the element stays in the page. */
@@ -29,5 +35,14 @@ export const RECORDED_ATTRIBUTES = [
   'data-ad-slot',
   'data-is-safeframe',
   'data-google-query-id',
+  'data-text-ad',
+  'data-ad-unit',
+  'data-adunit',
+  'data-ad-unit-path',
+  'data-ad-placement',
+  'data-widget-id',
+  'aria-label',
+  'role',
+  'type',
 ] as const;
 export type RecordedAttribute = (typeof RECORDED_ATTRIBUTES)[number];

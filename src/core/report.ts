@@ -14,7 +14,10 @@ function sellersOf(ad: FrameAd): Seller[] {
   const sellers: Seller[] = [];
   if (ad.detectedBy.includes('gpt')) sellers.push({ company: 'Google', domain: 'google.com', role: 'ad-server' });
   if (ad.detectedBy.includes('adsense')) sellers.push({ company: 'Google', domain: 'google.com', role: 'network' });
-  if (ad.frameSrc && ad.detectedBy.includes('iab-size')) {
+  if (ad.detectedBy.includes('taboola')) sellers.push({ company: 'Taboola', domain: 'taboola.com', role: 'network' });
+  if (ad.detectedBy.includes('outbrain')) sellers.push({ company: 'Outbrain (Teads)', domain: 'outbrain.com', role: 'network' });
+  // Whoever's host serves the ad's frame, unless Google already said (its slots hold any creative).
+  if (ad.frameSrc && !sellers.length) {
     const host = findAdHost(ad.frameSrc);
     if (host) sellers.push({ company: host.company, domain: host.suffix, role: host.role });
   }

@@ -6,12 +6,28 @@ export const LIMITS = {
   idLength: 200,
   selectorLength: 300,
   urlLength: 2048,
-  detectors: 8,
+  detectors: 16,
+  labelLength: 40,
 } as const;
 
 export const AD_STATUSES = ['shown', 'unfilled', 'collapsed'] as const;
 export const AD_FORMATS = ['display', 'native', 'video', 'sponsored-post', 'search'] as const;
-export const DETECTORS = ['gpt', 'safeframe', 'adsense', 'iab-size'] as const;
+export const DETECTORS = [
+  'gpt',
+  'safeframe',
+  'adsense',
+  'iab-size',
+  'google-search',
+  'taboola',
+  'outbrain',
+  'amp',
+  'amazon',
+  'criteo',
+  'xandr',
+  'aria-label',
+  'data-ad',
+  'label',
+] as const;
 
 export type AdStatus = (typeof AD_STATUSES)[number];
 export type AdFormat = (typeof AD_FORMATS)[number];
@@ -34,6 +50,8 @@ export interface FrameAd {
   adClient?: string;
   /** The src of the ad's iframe, so the background can tie the creative frame to this slot. */
   frameSrc?: string;
+  /** The label that marked it as an ad ("Sponsored", "Gesponsord"…), as the page wrote it. */
+  label?: string;
 }
 
 export const frameAdValidator: Validator<FrameAd> = object({
@@ -48,4 +66,5 @@ export const frameAdValidator: Validator<FrameAd> = object({
   adUnitPath: optional(str(LIMITS.idLength)),
   adClient: optional(str(LIMITS.idLength)),
   frameSrc: optional(str(LIMITS.urlLength)),
+  label: optional(str(LIMITS.labelLength)),
 }) as Validator<FrameAd>;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { detectAds, type DetectedAd } from '../../src/core/detect';
 import { findCandidates, toRecords } from '../../src/content/candidates';
+import { findLabelledPosts } from '../../src/content/labels';
 
 export function loadHtml(html: string, url = 'https://publisher.example/article'): Document {
   const window = new Window({
@@ -20,7 +21,8 @@ export function loadHtml(html: string, url = 'https://publisher.example/article'
 }
 
 export function detectIn(doc: Document): Omit<DetectedAd, 'ref'>[] {
-  return detectAds(toRecords(findCandidates(doc))).map(({ ref: _ref, ...ad }) => ad);
+  const labelled = findLabelledPosts(doc);
+  return detectAds(toRecords(findCandidates(doc, labelled.keys()), labelled)).map(({ ref: _ref, ...ad }) => ad);
 }
 
 export function fixture(path: string, origins: Record<string, string> = {}): string {

@@ -1,0 +1,47 @@
+/**
+ * The CSS selectors of everything any detector looks at, for the content script's one
+ * querySelectorAll per scan, and the containers in which it looks for ad labels.
+ */
+const REGION_LABEL_WORDS = ['advertisement', 'advertisements', 'advertentie', 'advertenties', 'reclame', 'anzeige', 'werbung', 'publicité', 'publicidad', 'anuncio', 'ad', 'ads', 'sponsored', 'gesponsord', 'gesponsert', 'sponsorisé', 'patrocinado'];
+
+export const CANDIDATE_SELECTOR = [
+  '[id^="div-gpt-ad"]',
+  '[id^="google_ads_iframe_"]',
+  'ins.adsbygoogle',
+  'iframe',
+  '[data-text-ad]',
+  '[id^="taboola-"]',
+  '.trc_rbox_container',
+  '.trc_related_container',
+  '.OUTBRAIN',
+  '.ob-widget',
+  'amp-ad',
+  'amp-embed',
+  '[id^="amzn-assoc-ad"]',
+  '.amzn-native-container',
+  '[id^="crt-"]',
+  '[data-ad-unit]',
+  '[data-adunit]',
+  '[data-ad-unit-path]',
+  '[data-ad-placement]',
+  '[data-ad-slot]',
+  // Spelled out in the usual cases rather than with the `i` flag, which not every DOM supports.
+  ...REGION_LABEL_WORDS.flatMap((w) => [w, w[0]?.toUpperCase() + w.slice(1), w.toUpperCase()].map((v) => `[aria-label="${v}"]`)),
+].join(',');
+
+/**
+ * Posts and results that may carry an ad label: feed stories (Facebook, X, LinkedIn, Reddit),
+ * shopping and search results. A label counts only in one of these, near its start.
+ */
+export const LABEL_CONTAINER_SELECTOR = [
+  '[role="article"]',
+  'article',
+  '[data-testid="fbfeed_story"]',
+  '[data-pagelet^="FeedUnit"]',
+  '.ego_section',
+  '[data-testid="placementTracking"]',
+  'shreddit-ad-post',
+  '.feed-shared-update-v2',
+  '[data-component-type="s-search-result"]',
+  '[role="listitem"]',
+].join(',');
