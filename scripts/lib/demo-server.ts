@@ -41,7 +41,8 @@ small{font-weight:400;font-size:12px;opacity:.9}
 </style></head><body><a href="#" onclick="return false">${brand}<small>Advertisement</small></a></body></html>`;
 }
 
-export async function startDemoServer(roots: string[], host = '127.0.0.1'): Promise<DemoServer> {
+/** `mounts` serves extra folders under a path prefix, e.g. { '/shared-pages/': '../shared/data/pages' }. */
+export async function startDemoServer(roots: string[], host = '127.0.0.1', mounts: Record<string, string> = {}): Promise<DemoServer> {
   const absoluteRoots = roots.map((r) => resolve(r));
   const servers: Server[] = [];
   const origins: string[] = [];
@@ -56,8 +57,15 @@ export async function startDemoServer(roots: string[], host = '127.0.0.1'): Prom
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith('/')) path += 'index.html';
     if (!extname(path)) path += '.html';
-    const relative = normalize(path).replace(/^(\.\.[/\\])+/, '');
-    for (const root of absoluteRoots) {
+    let relative = normalize(path).replace(/^(\.\.[/\\])+/, '');
+    let searchRoots = absoluteRoots;
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (relative.startsWith(prefix)) {
+        relative = relative.slice(prefix.length - 1);
+        searchRoots = [resolve(dir)];
+      }
+    }
+    for (const root of searchRoots) {
       const file = join(root, relative);
       if (!file.startsWith(root)) continue;
       try {

@@ -73,6 +73,7 @@ function toReportAd(frame: FrameSnapshot, ad: FrameAd): ReportAd {
       height: ad.height,
     },
     detectedBy: [...ad.detectedBy],
+    ...(ad.label ? { label: ad.label } : {}),
     advertiser: null,
     paidBy: null,
     sellers: sellersOf(ad),

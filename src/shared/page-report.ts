@@ -53,6 +53,8 @@ export interface ReportAd {
   format: AdFormat;
   slot: { frameUrl?: string; elementId?: string; selector?: string; width: number; height: number };
   detectedBy: string[];
+  /** The ad label the page itself showed ("Sponsored", "Gesponsord"…), when that is how it was found. */
+  label?: string;
   advertiser: { name?: string; domain?: string } | null;
   paidBy: string | null;
   sellers: Seller[];

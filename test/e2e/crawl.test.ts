@@ -53,7 +53,7 @@ describe('npm run crawl', () => {
       '1500',
       `${server.siteOrigin}/frames.html`,
       '--browser-arg',
-      '--host-resolver-rules=MAP ib.adnxs.com 127.0.0.1',
+      '--host-resolver-rules=MAP ib.adnxs.com 127.0.0.1, MAP ap.lijit.com 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
       '--browser-arg=--lang=en-US',
       `${server.siteOrigin}/no-ads.html`,
     ]);
@@ -62,7 +62,7 @@ describe('npm run crawl', () => {
     expect(reports.map((r) => [r.url, r.error?.code ?? null, r.ads.filter((a) => a.status === 'shown').length])).toEqual([
       [`${server.siteOrigin}/`, null, 5],
       ['http://127.0.0.1:9/unreachable', 'navigation-failed', 0],
-      [`${server.siteOrigin}/frames.html`, null, 4],
+      [`${server.siteOrigin}/frames.html`, null, 5],
       [`${server.siteOrigin}/no-ads.html`, null, 0],
     ]);
     for (const r of reports) expect(reportErrors(r)).toEqual([]);

@@ -46,19 +46,21 @@ describe('detection in Chromium', () => {
 
   it('finds ads in srcdoc, about:blank and cross-origin frames, and standard-size frames from ad hosts', async () => {
     const { page, tabId } = await open(h, '/frames.html');
-    const report = await settledReport(h, page, (r) => shown(r) === 4);
+    const report = await settledReport(h, page, (r) => shown(r) === 5);
     expect(summary(report).sort()).toEqual(
       [
         'shown adsense - 300x250 about:srcdoc',
         'shown gpt div-gpt-ad-blank-0 728x90 about:blank',
         'shown gpt div-gpt-ad-cross-0 300x250 /gpt-frame.html',
-        'shown iab-size adhost-frame 160x600 top',
+        'shown xandr adhost-frame 160x600 top',
+        'shown iab-size sovrn-frame 300x250 top',
       ].sort(),
     );
-    expect(report?.ads.find((a) => a.detectedBy.includes('iab-size'))?.sellers).toEqual([
+    expect(report?.ads.find((a) => a.detectedBy.includes('xandr'))?.sellers).toEqual([
       { company: 'Microsoft (Xandr)', domain: 'adnxs.com', role: 'ssp' },
     ]);
-    expect(await settledBadge(h, tabId, '4')).toBe('4');
+    expect(report?.ads.find((a) => a.detectedBy.includes('iab-size'))?.sellers).toEqual([{ company: 'Sovrn', domain: 'lijit.com', role: 'ssp' }]);
+    expect(await settledBadge(h, tabId, '5')).toBe('5');
     expect(reportErrors(report)).toEqual([]);
     await page.close();
   });

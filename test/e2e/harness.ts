@@ -11,8 +11,15 @@ import { startDemoServer, type DemoServer } from '../../scripts/lib/demo-server'
 import { badgeOf, launchWithExtension, reportOf, tabIdOf, type ExtensionBrowser } from '../../scripts/lib/extension-browser';
 
 /** Ad hosts used by the fixture pages; Chromium resolves them to 127.0.0.1. */
-export const MAPPED_HOSTS = ['ib.adnxs.com'];
-export const HOST_RULES = `--host-resolver-rules=${MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`;
+export const MAPPED_HOSTS = ['ib.adnxs.com', 'cas.criteo.com', 'ap.lijit.com'];
+/**
+ * Every other name resolves to nothing: saved real pages name real hosts (images, scripts), and
+ * a test must never reach out for them.
+ */
+export const HOST_RULES = `--host-resolver-rules=${[...MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ')}`;
+
+/** The saved real pages in ../shared/data/pages, served under /shared-pages/ when present. */
+export const SHARED_PAGES = join(PROJECT_ROOT, '..', 'shared', 'data', 'pages');
 
 export interface Harness {
   ext: ExtensionBrowser;
@@ -21,7 +28,9 @@ export interface Harness {
 }
 
 export async function startHarness(extraArgs: string[] = []): Promise<Harness> {
-  const server = await startDemoServer([join(PROJECT_ROOT, 'scripts', 'demo-site'), join(PROJECT_ROOT, 'test', 'fixtures', 'pages')]);
+  const server = await startDemoServer([join(PROJECT_ROOT, 'scripts', 'demo-site'), join(PROJECT_ROOT, 'test', 'fixtures', 'pages')], '127.0.0.1', {
+    '/shared-pages/': SHARED_PAGES,
+  });
   const ext = await launchWithExtension({ extensionDir: CHROME_BUILD, args: [HOST_RULES, ...extraArgs] });
   return {
     ext,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportAd } from '../../src/shared/page-report';
+import { DETECTORS } from '../../src/shared/frame-ad';
 import { countLabel, detectorLabel, sellerLabel, sizeLabel, whereLabel } from '../../src/ui/popup/describe';
 import en from '../../public/_locales/en/messages.json';
 
@@ -31,5 +32,11 @@ describe('popup labels', () => {
     expect(sellerLabel(t, { domain: 'x.example' })).toBe('x.example');
     expect(countLabel(t, 1)).toBe('1 ad shown');
     expect(countLabel(t, 5)).toBe('5 ads shown');
+  });
+});
+
+describe('detector names', () => {
+  it('has words for every detector', () => {
+    for (const d of DETECTORS) expect(detectorLabel(t, d), d).not.toBe(d);
   });
 });

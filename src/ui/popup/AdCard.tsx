@@ -25,7 +25,10 @@ export function AdCard({ ad, tabId, index }: { ad: ReportAd; tabId: number; inde
         <dt>{t('labelWhere')}</dt>
         <dd>{whereLabel(t, ad)}</dd>
         <dt>{t('labelDetectedBy')}</dt>
-        <dd>{ad.detectedBy.map((d) => detectorLabel(t, d)).join('; ')}</dd>
+        <dd>
+          {ad.detectedBy.map((d) => detectorLabel(t, d)).join('; ')}
+          {ad.label && <span class="muted"> ({t('labelAs', ad.label)})</span>}
+        </dd>
         {ad.sellers.length > 0 && (
           <>
             <dt>{t('labelServedBy')}</dt>

@@ -18,6 +18,16 @@ const DETECTOR_KEYS: Record<string, MessageKey> = {
   safeframe: 'detectorSafeframe',
   adsense: 'detectorAdsense',
   'iab-size': 'detectorIabSize',
+  'google-search': 'detectorGoogleSearch',
+  taboola: 'detectorTaboola',
+  outbrain: 'detectorOutbrain',
+  amp: 'detectorAmp',
+  amazon: 'detectorAmazon',
+  criteo: 'detectorCriteo',
+  xandr: 'detectorXandr',
+  'aria-label': 'detectorAriaLabel',
+  'data-ad': 'detectorDataAd',
+  label: 'detectorLabel',
 };
 
 const ROLE_KEYS: Record<string, MessageKey> = {
