@@ -2,14 +2,9 @@
  * Turns the DOM into element records (core/element-record.ts) without forcing layout: only
  * querySelectorAll, attributes and inline style are read, never sizes or computed style.
  */
-import { CANDIDATE_SELECTOR } from '../core/detectors/selectors';
 import { RECORDED_ATTRIBUTES, type ElementRecord } from '../core/element-record';
 import type { FoundLabel } from './labels';
 
-
-const MAX_CANDIDATES = 2_000;
-/** Node.DOCUMENT_POSITION_FOLLOWING, spelled out so the module needs no global Node. */
-const FOLLOWING = 4;
 const MAX_VALUE = 2_048;
 const MAX_CLASSES = 16;
 
@@ -31,21 +26,6 @@ export function elementOf(ref: number): Element | undefined {
   const el = elements.get(ref)?.deref();
   if (!el) elements.delete(ref);
   return el;
-}
-
-/** The elements to record, in document order; `extra` adds elements found otherwise (labelled posts). */
-export function findCandidates(root: ParentNode, extra: Iterable<Element> = []): Element[] {
-  const found = Array.from(root.querySelectorAll(CANDIDATE_SELECTOR)).slice(0, MAX_CANDIDATES);
-  // A GPT slot with a publisher-chosen id is known only through its "__container__" child.
-  const hosts: Element[] = [...extra];
-  for (const el of found) {
-    if (el.id.endsWith('__container__') && el.parentElement) hosts.push(el.parentElement);
-  }
-  if (!hosts.length) return found;
-  // Keep document order, which the report follows; this sort runs only when such slots exist.
-  return Array.from(new Set([...hosts, ...found])).sort((a, b) =>
-    a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1,
-  );
 }
 
 function inlineStyle(el: Element): ElementRecord['style'] {
@@ -90,8 +70,19 @@ export function toRecords(candidates: readonly Element[], labels: ReadonlyMap<El
   return candidates.map((el) => toRecord(el, set, labels.get(el)));
 }
 
+const selectors = new WeakMap<Element, string>();
+
 /** A short CSS selector for the element, built from ids and positions (no layout needed). */
 export function selectorFor(el: Element): string {
+  let known = selectors.get(el);
+  if (known === undefined) {
+    known = buildSelector(el);
+    selectors.set(el, known);
+  }
+  return known;
+}
+
+function buildSelector(el: Element): string {
   const parts: string[] = [];
   for (let node: Element | null = el; node && parts.length < 4; node = node.parentElement) {
     if (node.id && /^[A-Za-z][\w-]*$/.test(node.id)) {

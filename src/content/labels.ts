@@ -20,6 +20,8 @@ const MAX_NODES_WALKED = 250;
 const MAX_ARTICLE_TEXT = 3_000;
 const MAX_WRAPPER_ELEMENTS = 80;
 const PIECE_LENGTH = 3;
+/** A piece of a split label is letters only ("Sp", "on"), never "2 h" or "·". */
+const PIECE = /^\p{L}+$/u;
 /** Where an ad slot sits right next to a label, the label names the slot, not the post. */
 const SLOT_SELECTOR = 'iframe,ins.adsbygoogle,[id^="div-gpt-ad"],amp-ad';
 
@@ -96,11 +98,6 @@ function wrapperOf(piece: Element, container: Element): Element {
 }
 
 function labelIn(container: Element): { label: FoundLabel; at: Element } | null {
-  // An accessible name is a label too (newer Facebook markup names the link "Sponsored").
-  for (const el of Array.from(container.querySelectorAll('a[aria-label],span[aria-label]')).slice(0, 20)) {
-    const lang = labelLanguage(el.getAttribute('aria-label') ?? '');
-    if (lang) return { label: { text: el.getAttribute('aria-label') ?? '', lang }, at: el };
-  }
   const walker = container.ownerDocument.createTreeWalker(container, 4 /* NodeFilter.SHOW_TEXT */);
   let runs = 0;
   let walked = 0;
@@ -113,7 +110,7 @@ function labelIn(container: Element): { label: FoundLabel; at: Element } | null 
     let lang = text.length <= MAX_LABEL_LENGTH ? labelLanguage(text) : null;
     let at: Element = parent;
     let found = text;
-    if (!lang && text.length <= PIECE_LENGTH && /\p{L}/u.test(text)) {
+    if (!lang && text.length <= PIECE_LENGTH && PIECE.test(text)) {
       at = wrapperOf(parent, container);
       if (evaluated.has(at)) continue;
       evaluated.add(at);
@@ -138,14 +135,58 @@ function labelIn(container: Element): { label: FoundLabel; at: Element } | null 
   return null;
 }
 
-export function findLabelledPosts(root: Document): Map<Element, FoundLabel> {
-  const found = new Map<Element, FoundLabel>();
-  const containers = Array.from(root.querySelectorAll(LABEL_CONTAINER_SELECTOR)).slice(0, MAX_CONTAINERS);
-  for (const container of containers) {
-    if (container.localName === 'article' && (container.textContent?.length ?? 0) > MAX_ARTICLE_TEXT) continue;
-    const hit = labelIn(container);
-    // A label belongs to its closest post: a comment inside a post is walked on its own.
-    if (hit && hit.at.closest(LABEL_CONTAINER_SELECTOR) === container) found.set(container, hit.label);
+const MAX_INVALIDATIONS = 200;
+
+/**
+ * Finds labelled posts, remembering what it found in each post until something inside that post
+ * changes: a feed that grows by infinite scroll costs only its new posts on each rescan.
+ */
+export class LabelFinder {
+  private known = new WeakMap<Element, { label: FoundLabel; at: Element } | null>();
+
+  /** Forget what is known about the posts around changed nodes. */
+  invalidate(nodes: Iterable<Node>): void {
+    let count = 0;
+    for (const node of nodes) {
+      if (++count > MAX_INVALIDATIONS) {
+        this.known = new WeakMap();
+        return;
+      }
+      const start = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      for (let c = start?.closest(LABEL_CONTAINER_SELECTOR); c; c = c.parentElement?.closest(LABEL_CONTAINER_SELECTOR) ?? null) {
+        this.known.delete(c);
+      }
+    }
   }
-  return found;
+
+  /** The posts not looked at yet (or changed since), so that a caller can look at them in slices. */
+  unknown(containers: readonly Element[]): Element[] {
+    return containers.slice(0, MAX_CONTAINERS).filter((c) => !this.known.has(c));
+  }
+
+  /** Looks at one post and remembers the answer. */
+  learn(container: Element): void {
+    const long = container.localName === 'article' && (container.textContent?.length ?? 0) > MAX_ARTICLE_TEXT;
+    this.known.set(container, long ? null : labelIn(container));
+  }
+
+  find(containers: readonly Element[], namedLabels: readonly Element[]): Map<Element, FoundLabel> {
+    const found = new Map<Element, FoundLabel>();
+    for (const container of containers.slice(0, MAX_CONTAINERS)) {
+      if (!this.known.has(container)) this.learn(container);
+      const hit = this.known.get(container);
+      // A label belongs to its closest post: a comment inside a post is looked at on its own.
+      if (hit && hit.at.closest(LABEL_CONTAINER_SELECTOR) === container) found.set(container, hit.label);
+    }
+    // An accessible name is a label too (newer Facebook markup names the link "Sponsored").
+    for (const el of namedLabels.slice(0, MAX_CONTAINERS)) {
+      const name = el.getAttribute('aria-label') ?? '';
+      const lang = labelLanguage(name);
+      const container = lang ? el.closest(LABEL_CONTAINER_SELECTOR) : null;
+      if (lang && container && !found.has(container)) found.set(container, { text: cleanLabel(name), lang });
+    }
+    return found;
+  }
 }
+
+

@@ -3,7 +3,6 @@
  * for the background's requests to this frame. Failures (the worker restarting, the extension
  * being reloaded) become values, never exceptions that would surface on the page.
  */
-import browser from 'webextension-polyfill';
 import {
   contentPayloadValidators,
   parseEnvelope,
@@ -13,12 +12,13 @@ import {
   type Reply,
 } from '../shared/protocol';
 import { requestVia } from '../shared/request';
+import { extensionApi } from './extension-api';
 
 export function request<K extends BackgroundRequestType>(
   type: K,
   payload: BackgroundRequests[K]['req'],
 ): Promise<Reply<BackgroundRequests[K]['res']>> {
-  return requestVia((message) => browser.runtime.sendMessage(message), type, payload);
+  return requestVia((message) => extensionApi().runtime.sendMessage(message), type, payload);
 }
 
 export type ContentHandlers = {
@@ -26,14 +26,15 @@ export type ContentHandlers = {
 };
 
 export function serve(handlers: ContentHandlers): void {
-  browser.runtime.onMessage.addListener((message: unknown): Promise<Reply<unknown>> | undefined => {
+  extensionApi().runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const parsed = parseEnvelope<ContentRequests>(message, contentPayloadValidators);
     if (!parsed.ok) return undefined;
     const { type, payload } = parsed.value;
     const handler = handlers[type] as (p: typeof payload) => Promise<unknown>;
-    return handler(payload).then(
-      (data): Reply<unknown> => ({ ok: true, data }),
-      (error: unknown): Reply<unknown> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    handler(payload).then(
+      (data) => sendResponse({ ok: true, data } satisfies Reply<unknown>),
+      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies Reply<unknown>),
     );
+    return true; // the reply comes asynchronously
   });
 }

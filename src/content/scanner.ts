@@ -6,8 +6,10 @@
 import { detectAds } from '../core/detect';
 import type { FrameAd } from '../shared/frame-ad';
 import { LIMITS } from '../shared/frame-ad';
-import { elementOf, findCandidates, selectorFor, toRecord } from './candidates';
-import { findLabelledPosts } from './labels';
+import { elementOf, selectorFor, toRecord } from './candidates';
+import { collect } from './collect';
+import { DomIndex } from './dom-index';
+import { LabelFinder } from './labels';
 import { mapInSlices } from './slices';
 
 const BUSY_THROTTLE_MS = 250;
@@ -26,23 +28,31 @@ export class Scanner {
   /** What the background last heard; a subframe starts at "no ads" so that frames without ads send nothing. */
   private lastSent: string;
   private readonly startedAt = performance.now();
+  private readonly labels = new LabelFinder();
+  private readonly index = new DomIndex();
 
   constructor(
     private readonly isTop: boolean,
     private readonly send: (ads: FrameAd[]) => void,
   ) {
     this.lastSent = isTop ? '' : '[0,[]]';
-    const onMutation = (): void => this.schedule();
+    const onMutation = (records: MutationRecord[]): void => {
+      this.labels.invalidate(records.map((r) => r.target));
+      for (const r of records) if (r.addedNodes.length) this.index.added(Array.from(r.addedNodes));
+      this.schedule();
+    };
     this.tree = new MutationObserver(onMutation);
     this.attributes = new MutationObserver(onMutation);
   }
 
   start(): void {
     const begin = (): void => {
+      // Anything indexed before now saw a half-parsed document, and no observer was watching yet.
+      this.index.reset();
       void this.scan(this.isTop);
       // The document node itself, not its root element: a page that rewrites a frame with
       // document.open() replaces the root element, and an observer on it would hear nothing more.
-      this.tree.observe(document, { childList: true, subtree: true });
+      this.tree.observe(document, { childList: true, subtree: true, characterData: true });
     };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
     else begin();
@@ -58,6 +68,7 @@ export class Scanner {
 
   /** Scan now and send the result even if it did not change (the background asked for it). */
   async rescan(): Promise<number> {
+    this.index.reset();
     return this.scan(true);
   }
 
@@ -81,8 +92,9 @@ export class Scanner {
     }
     this.running = true;
     try {
-      const labelled = findLabelledPosts(document);
-      const candidates = findCandidates(document, labelled.keys());
+      const { candidates, labelled } = await collect(document, this.index, this.labels, async (posts) => {
+        await mapInSlices(posts, (post) => this.labels.learn(post));
+      });
       if (candidates.length) this.sawCandidates = true;
       const set = new Set(candidates);
       const records = await mapInSlices(candidates, (el) => toRecord(el, set, labelled.get(el)));

@@ -42,8 +42,16 @@ export function cleanLabel(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim().replace(/^[·•|:\-–—\s]+|[·•|:\-–—\s]+$/g, '');
 }
 
+/** First letters of all labels: most text can be turned down on its first letter alone. */
+const FIRST_LETTERS = new Set([...BY_WORD.keys()].map((w) => w[0]));
+const SKIPPED_AT_START = /[\s\u00a0\u200b-\u200d\u2060\ufeff·•|:\-–—]/;
+
 export function labelLanguage(text: string): LabelLanguage | null {
   if (text.length > MAX_LABEL_LENGTH * 3) return null;
+  // Fast path, taken for nearly all text on a page: no label starts with this letter.
+  let i = 0;
+  while (i < text.length && SKIPPED_AT_START.test(text[i] as string)) i++;
+  if (i === text.length || !FIRST_LETTERS.has((text[i] as string).toLowerCase())) return null;
   return BY_WORD.get(normaliseLabel(text)) ?? null;
 }
 

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { detectAds, type DetectedAd } from '../../src/core/detect';
-import { findCandidates, toRecords } from '../../src/content/candidates';
-import { findLabelledPosts } from '../../src/content/labels';
+import { toRecords } from '../../src/content/candidates';
+import { collect } from '../../src/content/collect';
 
 export function loadHtml(html: string, url = 'https://publisher.example/article'): Document {
   const window = new Window({
@@ -20,9 +20,9 @@ export function loadHtml(html: string, url = 'https://publisher.example/article'
   return window.document as unknown as Document;
 }
 
-export function detectIn(doc: Document): Omit<DetectedAd, 'ref'>[] {
-  const labelled = findLabelledPosts(doc);
-  return detectAds(toRecords(findCandidates(doc, labelled.keys()), labelled)).map(({ ref: _ref, ...ad }) => ad);
+export async function detectIn(doc: Document): Promise<Omit<DetectedAd, 'ref'>[]> {
+  const { candidates, labelled } = await collect(doc);
+  return detectAds(toRecords(candidates, labelled)).map(({ ref: _ref, ...ad }) => ad);
 }
 
 export function fixture(path: string, origins: Record<string, string> = {}): string {

@@ -14,13 +14,13 @@ if (!present) process.stderr.write(`Facebook page tests skipped: ${DIR} is absen
 describe.skipIf(!present)('saved Facebook pages', () => {
   const detect = (file: string) => detectIn(loadHtml(`<!doctype html><html><body>${readFileSync(join(DIR, file), 'utf8')}</body></html>`, 'https://www.facebook.com/'));
 
-  it('timeline ad: 1 sponsored post', () => {
-    expect(detect('timeline-ad.html').map((a) => [a.status, a.format, a.detectedBy, a.label])).toEqual([['shown', 'sponsored-post', ['label'], 'Sponsored']]);
+  it('timeline ad: 1 sponsored post', async () => {
+    expect((await detect('timeline-ad.html')).map((a) => [a.status, a.format, a.detectedBy, a.label])).toEqual([['shown', 'sponsored-post', ['label'], 'Sponsored']]);
   });
-  it('sidebar ad: 1 sponsored block', () => {
-    expect(detect('sidebar-ad.html').map((a) => [a.status, a.format, a.detectedBy, a.label])).toEqual([['shown', 'sponsored-post', ['label'], 'Sponsored']]);
+  it('sidebar ad: 1 sponsored block', async () => {
+    expect((await detect('sidebar-ad.html')).map((a) => [a.status, a.format, a.detectedBy, a.label])).toEqual([['shown', 'sponsored-post', ['label'], 'Sponsored']]);
   });
-  it('plain timeline: no ad', () => {
-    expect(detect('timeline.html')).toEqual([]);
+  it('plain timeline: no ad', async () => {
+    expect(await detect('timeline.html')).toEqual([]);
   });
 });

@@ -2,8 +2,6 @@
  * The CSS selectors of everything any detector looks at, for the content script's one
  * querySelectorAll per scan, and the containers in which it looks for ad labels.
  */
-const REGION_LABEL_WORDS = ['advertisement', 'advertisements', 'advertentie', 'advertenties', 'reclame', 'anzeige', 'werbung', 'publicité', 'publicidad', 'anuncio', 'ad', 'ads', 'sponsored', 'gesponsord', 'gesponsert', 'sponsorisé', 'patrocinado'];
-
 export const CANDIDATE_SELECTOR = [
   '[id^="div-gpt-ad"]',
   '[id^="google_ads_iframe_"]',
@@ -25,8 +23,6 @@ export const CANDIDATE_SELECTOR = [
   '[data-ad-unit-path]',
   '[data-ad-placement]',
   '[data-ad-slot]',
-  // Spelled out in the usual cases rather than with the `i` flag, which not every DOM supports.
-  ...REGION_LABEL_WORDS.flatMap((w) => [w, w[0]?.toUpperCase() + w.slice(1), w.toUpperCase()].map((v) => `[aria-label="${v}"]`)),
 ].join(',');
 
 /**

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: what the content scripts cost a page. On a generated page of ~10,000 elements
+ * with 20 ads (5 inserted a second after load) it measures, over RUNS runs in headless Chromium:
+ * the time spent in our scripts from CDP tracing (total and longest task, median of the runs),
+ * the JavaScript heap the extension adds per frame (with and without it, after garbage
+ * collection), and the minified sizes of the content script and the probe. Targets from the
+ * project's issues are printed beside each figure; the command fails only if it cannot measure.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ensureBuilt, PROJECT_ROOT } from './lib/build';
+import { findChromium, QUIET_FLAGS } from './lib/chromium';
+import { log, runMain } from './lib/cli';
+import { benchPageHtml, BENCH_ADS } from './lib/bench-page';
+import { startDemoServer } from './lib/demo-server';
+import { launchWithExtension, reportOf } from './lib/extension-browser';
+import { median, scriptTime, type TraceEvent } from './lib/trace';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SETTLE_MS = 2_500;
+const TARGETS = { totalMs: 25, longestMs: 10, contentKb: 40, probeKb: 8 };
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'].join(',');
+
+async function traced(page: Page, url: string): Promise<TraceEvent[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.title === 'late ads inserted', undefined, { timeout: 10_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  return events;
+}
+
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+async function baselineHeaps(url: string): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'why-this-ad-bench-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(dir, { executablePath: findChromium(), headless: true, args: QUIET_FLAGS });
+  try {
+    const heaps: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.title === 'late ads inserted', undefined, { timeout: 10_000 });
+      await page.waitForTimeout(SETTLE_MS);
+      heaps.push(await heapUsed(page));
+      await page.close();
+    }
+    return heaps;
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const verdict = (value: number, target: number): string => (value <= target ? 'ok' : 'OVER TARGET');
+
+async function main(): Promise<number> {
+  const extensionDir = ensureBuilt(log, true);
+  const dir = mkdtempSync(join(tmpdir(), 'why-this-ad-bench-page-'));
+  writeFileSync(join(dir, 'bench.html'), benchPageHtml());
+  const server = await startDemoServer([dir]);
+  const url = `${server.siteOrigin}/bench.html`;
+  try {
+    const ext = await launchWithExtension({ extensionDir });
+    const prefixes = [`chrome-extension://${ext.extensionId}/src/content/`, `chrome-extension://${ext.extensionId}/src/page/`];
+    const totals: number[] = [];
+    const longest: number[] = [];
+    const heaps: number[] = [];
+    let frames = 0;
+    let found = 0;
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        const page = await ext.context.newPage();
+        const events = await traced(page, url);
+        const t = scriptTime(events, prefixes);
+        if (t.intervals === 0) throw new Error('the trace holds no event of our scripts: cannot measure');
+        totals.push(t.totalMs);
+        longest.push(t.longestMs);
+        heaps.push(await heapUsed(page));
+        frames = page.frames().length;
+        found = (await reportOf(ext, page))?.ads.filter((a) => a.status === 'shown').length ?? -1;
+        log(`run ${i + 1}/${RUNS}: ${t.totalMs.toFixed(2)} ms in our scripts, longest ${t.longestMs.toFixed(2)} ms, ${found} ads found`);
+        await page.close();
+      }
+    } finally {
+      await ext.close();
+    }
+    const base = await baselineHeaps(url);
+    const perFrame = (median(heaps) - median(base)) / Math.max(frames, 1);
+    const content = readFileSync(join(extensionDir, 'src', 'content', 'index.js'));
+    const probe = readFileSync(join(extensionDir, 'src', 'page', 'index.js'));
+
+    const lines = [
+      `Why This Ad benchmark: ${url.replace(server.siteOrigin, '')} (~10,000 elements, ${BENCH_ADS} ads, 5 inserted late), ${RUNS} runs, median`,
+      `  ads found                      ${found} of ${BENCH_ADS}`,
+      `  time in our scripts (total)    ${median(totals).toFixed(2)} ms   target ≤ ${TARGETS.totalMs} ms   ${verdict(median(totals), TARGETS.totalMs)}`,
+      `  longest task of ours           ${median(longest).toFixed(2)} ms   target ≤ ${TARGETS.longestMs} ms   ${verdict(median(longest), TARGETS.longestMs)}`,
+      `  JS heap added per frame        ${kb(perFrame)}   (${frames} frames; ${kb(median(heaps))} with the extension, ${kb(median(base))} without)`,
+      `  content script (minified)      ${kb(content.length)} (${kb(gzipSync(content).length)} gzipped)   target ≤ ${TARGETS.contentKb} KB   ${verdict(content.length / 1024, TARGETS.contentKb)}`,
+      `  probe (minified)               ${kb(probe.length)} (${kb(gzipSync(probe).length)} gzipped)   target ≤ ${TARGETS.probeKb} KB   ${verdict(probe.length / 1024, TARGETS.probeKb)}`,
+      `  all runs (total ms)            ${totals.map((v) => v.toFixed(2)).join(', ')}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    writeFileSync(join(PROJECT_ROOT, 'test-results', 'bench.json'), JSON.stringify({ runs: RUNS, totals, longest, heaps, base, frames, perFrame, found, contentBytes: content.length, probeBytes: probe.length }, null, 2));
+    return found === BENCH_ADS ? 0 : 1;
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+runMain('bench', main);

@@ -1,0 +1,85 @@
+/**
+ * What the content script does in a frame that is not an ad's creative: it meets the main-world
+ * probe, asks the background whether to look at this page at all (the site may be paused), and
+ * then reports this frame's ad slots as a full snapshot each time they change.
+ */
+import type { FrameAd } from '../shared/frame-ad';
+import type { ProbeState } from '../shared/protocol';
+import { startBridge } from './bridge';
+import { elementOf } from './candidates';
+import { showElement } from './highlight';
+import { request, serve } from './messaging';
+import { Scanner } from './scanner';
+import { installTestHooks } from './test-hooks';
+
+const isTop = window === window.top;
+let probe: ProbeState | null = null;
+let active = false;
+let scanner: Scanner | null = null;
+
+function send(ads: FrameAd[]): void {
+  void request('content:frame', { ads, probe }).then((reply) => {
+    if (reply.ok && !reply.data.active) deactivate();
+  });
+}
+
+function activate(): void {
+  if (active) return;
+  active = true;
+  scanner = new Scanner(isTop, send);
+  scanner.start();
+}
+
+function deactivate(): void {
+  active = false;
+  scanner?.stop();
+  scanner = null;
+}
+
+export function main(): void {
+  startBridge((message) => {
+    probe = { gpc: message.gpc };
+    // The top frame's probe tells the page's consent signals; send them even when there are no ads.
+    if (active && isTop) void scanner?.rescan();
+  });
+
+  serve({
+    'bg:rescan': async () => {
+      if (!active) {
+        const hello = await request('content:hello', { top: isTop });
+        if (hello.ok && hello.data.active) activate();
+        return { ads: 0 };
+      }
+      return { ads: (await scanner?.rescan()) ?? 0 };
+    },
+    'bg:show': async ({ key }) => {
+      const ref = Number(key.replace(/^a/, ''));
+      const el = Number.isInteger(ref) ? elementOf(ref) : undefined;
+      if (!el || !el.isConnected) return { shown: false };
+      showElement(el);
+      return { shown: true };
+    },
+  });
+
+  void request('content:hello', { top: isTop }).then((reply) => {
+    if (reply.ok && reply.data.active) activate();
+  });
+
+  // A page restored from the back/forward cache is a new visit for the background: report again.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && active) void scanner?.rescan();
+  });
+
+  // A frame the page removes is gone for good, and no browser event tells the background (Chromium's
+  // webNavigation.getAllFrames cannot be asked either: it omits the subframes of a page restored
+  // from the back/forward cache). So the frame says it has no ads any more as it goes. A frame that
+  // goes into the cache with its page (persisted) keeps them.
+  window.addEventListener('pagehide', (event) => {
+    if (!isTop && active && !event.persisted) {
+      scanner?.stop();
+      send([]);
+    }
+  });
+
+  if (__WTA_TEST_HOOKS__ && isTop) installTestHooks();
+}
