@@ -17,7 +17,7 @@ export async function collect(
   labels: LabelFinder = new LabelFinder(),
   prepare: (unknown: Element[]) => Promise<void> = async () => undefined,
 ): Promise<Collected> {
-  const snap = index.snapshot(doc);
+  const snap = await index.snapshot(doc);
   await prepare(labels.unknown(snap.containers));
   const labelled = labels.find(snap.containers, snap.namedLabels);
   const candidates = labelled.size ? inDocumentOrder([...new Set([...snap.candidates, ...labelled.keys()])]) : snap.candidates;

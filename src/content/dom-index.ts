@@ -1,19 +1,18 @@
 /**
- * Keeps the set of elements that matter to detection without querying the whole document on
- * every change: one querySelectorAll at start (or when asked for a full rescan), then only the
- * subtrees that mutations add. Removed elements drop out because they are no longer connected.
- * One selector list covers everything (ad candidates, posts that may carry a label, named
- * elements), so the document is walked once; the elements are then sorted into kinds in JS.
+ * Keeps the set of elements that matter to detection without looking at the whole document on
+ * every change: one walk over the document at start (or when a full rescan is asked for), cut
+ * into slices of at most 4 ms, then only the subtrees that mutations add. Removed elements drop
+ * out because they are no longer connected. What each element is comes from element-kind.ts.
  */
-import { CANDIDATE_SELECTOR, LABEL_CONTAINER_SELECTOR } from '../core/detectors/selectors';
-import { isRegionLabel, labelLanguage, MAX_LABEL_LENGTH } from '../core/labels';
+import { CANDIDATE, CONTAINER, elementKind, NAMED_LABEL } from '../core/detectors/element-kind';
+import { SLICE_MS } from './slices';
 
-const INDEX_SELECTOR = `${CANDIDATE_SELECTOR},${LABEL_CONTAINER_SELECTOR},[aria-label]`;
 const MAX_INDEXED = 5_000;
-/** More added nodes than this in one batch: cheaper to index the document again. */
+/** More added nodes than this in one batch: cheaper to walk the document again. */
 const MAX_ADDED = 300;
-/** Node.DOCUMENT_POSITION_FOLLOWING, spelled out so the module needs no global Node. */
+/** Node.DOCUMENT_POSITION_FOLLOWING and NodeFilter.SHOW_ELEMENT, spelled out: no globals needed. */
 const FOLLOWING = 4;
+const SHOW_ELEMENT = 1;
 const ELEMENT_NODE = 1;
 
 export interface IndexSnapshot {
@@ -25,37 +24,35 @@ export interface IndexSnapshot {
   namedLabels: Element[];
 }
 
-const CANDIDATE = 1;
-const CONTAINER = 2;
-const NAMED_LABEL = 4;
-
-/** What an element is to us, worked out once when it is indexed. */
-function kindOf(el: Element): number {
-  let kind = 0;
-  if (el.matches(CANDIDATE_SELECTOR)) kind |= CANDIDATE;
-  if (el.matches(LABEL_CONTAINER_SELECTOR)) kind |= CONTAINER;
-  const name = el.getAttribute('aria-label');
-  if (name !== null && name.length <= MAX_LABEL_LENGTH * 2) {
-    if (el.localName === 'a' || el.localName === 'span') {
-      if (labelLanguage(name)) kind |= NAMED_LABEL;
-    } else if (isRegionLabel(name)) kind |= CANDIDATE;
-  }
-  return kind;
-}
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class DomIndex {
   private elements = new Map<Element, number>();
   private stale = true;
 
-  /** Index the whole document again on the next snapshot. */
+  /** Walk the whole document again on the next snapshot. */
   reset(): void {
     this.stale = true;
   }
 
-  private add(el: Element): void {
-    if (this.elements.has(el)) return;
-    const kind = kindOf(el);
+  private consider(el: Element): void {
+    const kind = elementKind(el);
     if (kind) this.elements.set(el, kind);
+  }
+
+  /** Indexes a subtree; with `slice`, yields to the page whenever a slice of work is used up. */
+  private async walk(root: Element, slice: boolean): Promise<void> {
+    const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT);
+    let start = performance.now();
+    let n = 0;
+    for (let el: Node | null = root; el; el = walker.nextNode()) {
+      this.consider(el as Element);
+      if (this.elements.size >= MAX_INDEXED) return;
+      if (slice && (++n & 255) === 0 && performance.now() - start > SLICE_MS) {
+        await yieldToPage();
+        start = performance.now();
+      }
+    }
   }
 
   added(nodes: Iterable<Node>): void {
@@ -63,21 +60,19 @@ export class DomIndex {
     let count = 0;
     for (const node of nodes) {
       if (node.nodeType !== ELEMENT_NODE) continue;
-      if (++count > MAX_ADDED || this.elements.size > MAX_INDEXED) {
+      if (++count > MAX_ADDED || this.elements.size >= MAX_INDEXED) {
         this.stale = true;
         return;
       }
-      const el = node as Element;
-      if (el.matches(INDEX_SELECTOR)) this.add(el);
-      for (const inner of Array.from(el.querySelectorAll(INDEX_SELECTOR))) this.add(inner);
+      void this.walk(node as Element, false);
     }
   }
 
-  snapshot(root: Document): IndexSnapshot {
+  async snapshot(root: Document): Promise<IndexSnapshot> {
     if (this.stale) {
-      this.elements = new Map();
-      for (const el of Array.from(root.querySelectorAll(INDEX_SELECTOR)).slice(0, MAX_INDEXED)) this.add(el);
       this.stale = false;
+      this.elements = new Map();
+      if (root.documentElement) await this.walk(root.documentElement, true);
     }
     const candidates = new Set<Element>();
     const containers: Element[] = [];

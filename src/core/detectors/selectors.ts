@@ -1,6 +1,7 @@
 /**
- * The CSS selectors of everything any detector looks at, for the content script's one
- * querySelectorAll per scan, and the containers in which it looks for ad labels.
+ * The CSS selectors of everything any detector looks at, and of the containers in which ad labels
+ * are looked for. The content script checks elements with the equivalent code in element-kind.ts
+ * (a walk it can cut into slices); a test keeps the two in agreement.
  */
 export const CANDIDATE_SELECTOR = [
   '[id^="div-gpt-ad"]',
@@ -39,5 +40,4 @@ export const LABEL_CONTAINER_SELECTOR = [
   'shreddit-ad-post',
   '.feed-shared-update-v2',
   '[data-component-type="s-search-result"]',
-  '[role="listitem"]',
 ].join(',');
