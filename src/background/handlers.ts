@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { isInspectable, siteOf } from '../core/site';
 import type { Settings, TabInfo } from '../shared/protocol';
 import { askFrame, type BackgroundHandlers } from '../platform/messaging';
+import { addFeedback, deleteFeedback, listFeedback } from './feedback-store';
 import { recordFrame } from './frames';
 import { getSettings, isActiveOn, updateSettings } from './settings';
 import { refreshBadge, reportFor } from './tab-report';
@@ -76,6 +77,40 @@ export const handlers: BackgroundHandlers = {
     await restartTab(tabId);
     return tabInfo(tabId, settings);
   },
+
+  'ui:reportNotAnAd': async ({ tabId, adId }) => {
+    const report = await reportFor(tabId);
+    const ad = report?.ads.find((a) => a.id === adId);
+    if (!report || !ad) throw new Error('this ad is no longer on the page');
+    return addFeedback(
+      'not-an-ad',
+      report.url,
+      {
+        detectedBy: ad.detectedBy,
+        width: ad.slot.width,
+        height: ad.slot.height,
+        ...(ad.slot.elementId ? { id: ad.slot.elementId } : {}),
+        ...(ad.slot.selector ? { selector: ad.slot.selector } : {}),
+      },
+      ad.slot.frameUrl,
+    );
+  },
+
+  'ui:startPick': async ({ tabId }) => {
+    const reply = await askFrame(tabId, undefined, 'bg:pick', { active: true });
+    return { frames: reply.ok && reply.data.picking ? 1 : 0 };
+  },
+
+  'content:picked': async ({ element }, sender) => {
+    if (sender.tabId === null) throw new Error('no tab');
+    const entry = await addFeedback('missed-ad', sender.tabUrl ?? sender.url ?? '', element, sender.frameId ? (sender.url ?? undefined) : undefined);
+    void askFrame(sender.tabId, undefined, 'bg:pick', { active: false });
+    return entry;
+  },
+
+  'ui:getFeedback': async () => listFeedback(),
+
+  'ui:deleteFeedback': async ({ id }) => deleteFeedback(id),
 
   'ui:showAd': async ({ tabId, adId }) => {
     const m = /^(\d{1,10}):(a\d{1,12})$/.exec(adId);

@@ -12,6 +12,7 @@ export interface ContentApi {
     onMessage: { addListener(listener: Listener): void };
   };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  i18n: { getMessage(key: string, substitutions?: string[]): string };
 }
 
 const scope = globalThis as unknown as { browser?: ContentApi; chrome?: ContentApi };

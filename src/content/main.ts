@@ -9,6 +9,7 @@ import { startBridge } from './bridge';
 import { elementOf } from './candidates';
 import { showElement } from './highlight';
 import { request, serve } from './messaging';
+import { Picker } from './picker';
 import { Scanner } from './scanner';
 import { installTestHooks } from './test-hooks';
 
@@ -37,6 +38,8 @@ function deactivate(): void {
 }
 
 export function main(): void {
+  const picker = new Picker(isTop, (element) => void request('content:picked', { element }));
+
   startBridge((message) => {
     probe = { gpc: message.gpc };
     // The top frame's probe tells the page's consent signals; send them even when there are no ads.
@@ -51,6 +54,11 @@ export function main(): void {
         return { ads: 0 };
       }
       return { ads: (await scanner?.rescan()) ?? 0 };
+    },
+    'bg:pick': async ({ active: on }) => {
+      if (on) picker.start();
+      else picker.stop();
+      return { picking: picker.active };
     },
     'bg:show': async ({ key }) => {
       const ref = Number(key.replace(/^a/, ''));

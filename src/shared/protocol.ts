@@ -3,6 +3,7 @@
  * (`content:` from a content script, `ui:` from an extension page, `bg:` from the background),
  * carries a payload that the receiver validates, and is answered with a Reply.
  */
+import { elementDescriptionValidator, type ElementDescription, type Feedback } from './feedback';
 import { frameAdValidator, LIMITS, type FrameAd } from './frame-ad';
 import type { PageReport } from './page-report';
 import { array, bool, int, isRecord, nullable, object, optional, str, type Result, type Validator } from './validate';
@@ -40,12 +41,19 @@ export interface BackgroundRequests {
   'ui:setSettings': { req: { enabled?: boolean; pausedSites?: string[] }; res: Settings };
   'ui:setSitePaused': { req: { tabId: number; paused: boolean }; res: TabInfo };
   'ui:showAd': { req: { tabId: number; adId: string }; res: { shown: boolean } };
+  'ui:reportNotAnAd': { req: { tabId: number; adId: string }; res: Feedback };
+  'ui:startPick': { req: { tabId: number }; res: { frames: number } };
+  'ui:getFeedback': { req: Record<string, never>; res: Feedback[] };
+  'ui:deleteFeedback': { req: { id?: string }; res: Feedback[] };
+  'content:picked': { req: { element: ElementDescription }; res: Feedback };
 }
 
 /** Requests that a content script answers (sent by the background to one frame). */
 export interface ContentRequests {
   'bg:rescan': { req: Record<string, never>; res: { ads: number } };
   'bg:show': { req: { key: string }; res: { shown: boolean } };
+  /** Let the person click the ad we missed; `active: false` ends picking in every frame. */
+  'bg:pick': { req: { active: boolean }; res: { picking: boolean } };
 }
 
 export type BackgroundRequestType = keyof BackgroundRequests;
@@ -73,11 +81,17 @@ export const backgroundPayloadValidators: { [K in BackgroundRequestType]: Valida
   'ui:setSettings': object({ enabled: optional(bool), pausedSites: optional(array(str(253), MAX_PAUSED_SITES)) }),
   'ui:setSitePaused': object({ tabId, paused: bool }),
   'ui:showAd': object({ tabId, adId: str(64) }),
+  'ui:reportNotAnAd': object({ tabId, adId: str(64) }),
+  'ui:startPick': object({ tabId }),
+  'ui:getFeedback': empty as Validator<Record<string, never>>,
+  'ui:deleteFeedback': object({ id: optional(str(64)) }),
+  'content:picked': object({ element: elementDescriptionValidator }),
 };
 
 export const contentPayloadValidators: { [K in ContentRequestType]: Validator<ContentRequests[K]['req']> } = {
   'bg:rescan': empty as Validator<Record<string, never>>,
   'bg:show': object({ key: str(32) }),
+  'bg:pick': object({ active: bool }),
 };
 
 /** Requests that change data or reveal it are accepted only from the extension's own pages. */

@@ -6,6 +6,11 @@ import { detectorLabel, formatLabel, sellerLabel, sizeLabel, whereLabel } from '
 
 export function AdCard({ ad, tabId, index }: { ad: ReportAd; tabId: number; index: number }) {
   const [showFailed, setShowFailed] = useState(false);
+  const [noted, setNoted] = useState<string | null>(null);
+  const notAnAd = async (): Promise<void> => {
+    const reply = await askBackground('ui:reportNotAnAd', { tabId, adId: ad.id });
+    setNoted(reply.ok ? t('notAnAdDone') : t('errorLoading', reply.error));
+  };
   const headingId = `ad-${index}`;
   const show = async (): Promise<void> => {
     const reply = await askBackground('ui:showAd', { tabId, adId: ad.id });
@@ -43,9 +48,19 @@ export function AdCard({ ad, tabId, index }: { ad: ReportAd; tabId: number; inde
         )}
       </dl>
       {ad.status === 'shown' && (
-        <button type="button" class="secondary" onClick={() => void show()}>
-          {t('showOnPage')}
-        </button>
+        <div class="actions">
+          <button type="button" class="secondary" onClick={() => void show()}>
+            {t('showOnPage')}
+          </button>
+          <button type="button" class="secondary" disabled={noted !== null} onClick={() => void notAnAd()}>
+            {t('notAnAd')}
+          </button>
+        </div>
+      )}
+      {noted && (
+        <p role="status" class="muted">
+          {noted}
+        </p>
       )}
       {showFailed && (
         <p role="status" class="muted">

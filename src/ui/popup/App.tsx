@@ -23,6 +23,13 @@ function Header({ subtitle }: { subtitle?: string }) {
   );
 }
 
+/** Hands over to the page: its content scripts let the person click the missed ad. */
+async function pickMissedAd(tabId: number): Promise<void> {
+  await askBackground('ui:startPick', { tabId });
+  // When opened as a toolbar popup, step aside so the page can be clicked.
+  if (!new URLSearchParams(location.search).has('tabId')) window.close();
+}
+
 export function App() {
   const { state, reload } = usePageState();
 
@@ -113,6 +120,12 @@ export function App() {
         </details>
       )}
       {report.consent.gpc !== null && <p class="muted">{report.consent.gpc ? t('gpcOn') : t('gpcOff')}</p>}
+      <p class="missed">
+        <button type="button" class="secondary" onClick={() => void pickMissedAd(info.tabId)}>
+          {t('missedAd')}
+        </button>
+        <span class="muted">{t('missedAdHint')}</span>
+      </p>
       <footer>{pauseSwitch}</footer>
     </main>
   );

@@ -3,6 +3,7 @@ import type { Settings } from '../../shared/protocol';
 import { askBackground } from '../../platform/messaging';
 import { BrandHeader } from '../common/BrandHeader';
 import { t } from '../common/i18n';
+import { FeedbackList } from './FeedbackList';
 import { parseSiteInput } from './site-input';
 
 export function SettingsPage() {
@@ -82,6 +83,7 @@ export function SettingsPage() {
           {status}
         </p>
       </section>
+      <FeedbackList />
       <section aria-labelledby="stored">
         <h2 id="stored">{t('storedTitle')}</h2>
         <p>{t('storedText')}</p>
