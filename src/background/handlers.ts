@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { isInspectable, siteOf } from '../core/site';
 import type { Settings, TabInfo } from '../shared/protocol';
 import { askFrame, type BackgroundHandlers } from '../platform/messaging';
+import { EASYLIST_INFO, rulesFor } from './easylist';
 import { addFeedback, deleteFeedback, listFeedback } from './feedback-store';
 import { recordFrame } from './frames';
 import { getSettings, isActiveOn, updateSettings } from './settings';
@@ -46,7 +47,12 @@ async function restartAllTabs(): Promise<void> {
 }
 
 export const handlers: BackgroundHandlers = {
-  'content:hello': async (_payload, sender) => ({ active: isActiveOn(await getSettings(), siteOf(sender.tabUrl)) }),
+  'content:hello': async (_payload, sender) => {
+    const settings = await getSettings();
+    return { active: isActiveOn(settings, siteOf(sender.tabUrl)), easyList: settings.useEasyList };
+  },
+
+  'content:easyList': async ({ tokens }) => ({ rules: (await getSettings()).useEasyList ? rulesFor(tokens) : [] }),
 
   'content:frame': async ({ ads, probe }, sender) => {
     if (!isActiveOn(await getSettings(), siteOf(sender.tabUrl))) return { active: false };
@@ -61,10 +67,13 @@ export const handlers: BackgroundHandlers = {
 
   'ui:getSettings': async () => getSettings(),
 
+  'ui:getDataInfo': async () => ({ easyList: EASYLIST_INFO }),
+
   'ui:setSettings': async (patch) => {
     const before = await getSettings();
     const after = await updateSettings(patch);
-    if (before.enabled !== after.enabled || before.pausedSites.join() !== after.pausedSites.join()) await restartAllTabs();
+    const changed = before.enabled !== after.enabled || before.useEasyList !== after.useEasyList || before.pausedSites.join() !== after.pausedSites.join();
+    if (changed) await restartAllTabs();
     return after;
   },
 

@@ -39,7 +39,7 @@ function inlineStyle(el: Element): ElementRecord['style'] {
   return out;
 }
 
-export function toRecord(el: Element, candidates: ReadonlySet<Element>, label?: FoundLabel): ElementRecord {
+export function toRecord(el: Element, candidates: ReadonlySet<Element>, label?: FoundLabel, easylist = false): ElementRecord {
   let parentRef: number | null = null;
   for (let p = el.parentElement; p; p = p.parentElement) {
     if (candidates.has(p)) {
@@ -62,6 +62,7 @@ export function toRecord(el: Element, candidates: ReadonlySet<Element>, label?: 
     style: inlineStyle(el),
     children: el.childElementCount,
     ...(label ? { label } : {}),
+    ...(easylist ? { easylist } : {}),
   };
 }
 

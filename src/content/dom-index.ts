@@ -26,9 +26,31 @@ export interface IndexSnapshot {
 
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+const MAX_TOKENS = 5_000;
+
 export class DomIndex {
   private elements = new Map<Element, number>();
   private stale = true;
+  /** Ids (#id) and classes (.class) seen, for EasyList; collected only when asked for. */
+  private tokens: Set<string> | null = null;
+  private readonly sentTokens = new Set<string>();
+
+  /** Start (EasyList switched on; the next snapshot walks again) or stop collecting ids and classes. */
+  collectTokens(on: boolean): void {
+    if (on === (this.tokens !== null)) return;
+    this.tokens = on ? new Set() : null;
+    this.sentTokens.clear();
+    if (on) this.stale = true;
+  }
+
+  /** Ids and classes seen since the last call. */
+  takeNewTokens(): string[] {
+    if (!this.tokens) return [];
+    const fresh = [...this.tokens].filter((t) => !this.sentTokens.has(t)).slice(0, MAX_TOKENS);
+    for (const t of fresh) this.sentTokens.add(t);
+    this.tokens.clear();
+    return fresh;
+  }
 
   /** Walk the whole document again on the next snapshot. */
   reset(): void {
@@ -36,6 +58,11 @@ export class DomIndex {
   }
 
   private consider(el: Element): void {
+    if (this.tokens && this.tokens.size < MAX_TOKENS) {
+      if (el.id) this.tokens.add(`#${el.id}`);
+      const classes = el.classList;
+      for (let i = 0; i < classes.length; i++) this.tokens.add(`.${classes[i]}`);
+    }
     const kind = elementKind(el);
     if (kind) this.elements.set(el, kind);
   }

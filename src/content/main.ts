@@ -24,10 +24,19 @@ function send(ads: FrameAd[]): void {
   });
 }
 
-function activate(): void {
-  if (active) return;
+async function askEasyList(tokens: string[]): Promise<[string, string][] | null> {
+  const reply = await request('content:easyList', { tokens });
+  return reply.ok ? reply.data.rules : null;
+}
+
+function activate(easyList: boolean): void {
+  if (active) {
+    scanner?.useEasyList(easyList);
+    return;
+  }
   active = true;
-  scanner = new Scanner(isTop, send);
+  scanner = new Scanner(isTop, send, askEasyList);
+  scanner.useEasyList(easyList);
   scanner.start();
 }
 
@@ -48,12 +57,16 @@ export function main(): void {
 
   serve({
     'bg:rescan': async () => {
-      if (!active) {
-        const hello = await request('content:hello', { top: isTop });
-        if (hello.ok && hello.data.active) activate();
+      // Ask again: the person may have paused the site, or switched EasyList on, since.
+      const hello = await request('content:hello', { top: isTop });
+      if (!hello.ok) return { ads: 0 };
+      if (!hello.data.active) {
+        deactivate();
         return { ads: 0 };
       }
-      return { ads: (await scanner?.rescan()) ?? 0 };
+      const wasActive = active;
+      activate(hello.data.easyList);
+      return { ads: wasActive ? ((await scanner?.rescan()) ?? 0) : 0 };
     },
     'bg:pick': async ({ active: on }) => {
       if (on) picker.start();
@@ -70,7 +83,7 @@ export function main(): void {
   });
 
   void request('content:hello', { top: isTop }).then((reply) => {
-    if (reply.ok && reply.data.active) activate();
+    if (reply.ok && reply.data.active) activate(reply.data.easyList);
   });
 
   // A page restored from the back/forward cache is a new visit for the background: report again.

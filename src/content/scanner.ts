@@ -8,7 +8,8 @@ import type { FrameAd } from '../shared/frame-ad';
 import { LIMITS } from '../shared/frame-ad';
 import { elementOf, selectorFor, toRecord } from './candidates';
 import { collect } from './collect';
-import { DomIndex } from './dom-index';
+import { DomIndex, inDocumentOrder } from './dom-index';
+import { EasyListMatcher } from './easylist';
 import { LabelFinder } from './labels';
 import { mapInSlices } from './slices';
 
@@ -30,10 +31,12 @@ export class Scanner {
   private readonly startedAt = performance.now();
   private readonly labels = new LabelFinder();
   private readonly index = new DomIndex();
+  private easyList: EasyListMatcher | null = null;
 
   constructor(
     private readonly isTop: boolean,
     private readonly send: (ads: FrameAd[]) => void,
+    private readonly askEasyList: (tokens: string[]) => Promise<[string, string][] | null> = async () => null,
   ) {
     this.lastSent = isTop ? '' : '[0,[]]';
     const onMutation = (records: MutationRecord[]): void => {
@@ -92,12 +95,15 @@ export class Scanner {
     }
     this.running = true;
     try {
-      const { candidates, labelled } = await collect(document, this.index, this.labels, async (posts) => {
+      const collected = await collect(document, this.index, this.labels, async (posts) => {
         await mapInSlices(posts, (post) => this.labels.learn(post));
       });
+      const { labelled } = collected;
+      const listed = await this.easyListMatches();
+      const candidates = listed.size ? inDocumentOrder([...new Set([...collected.candidates, ...listed.keys()])]) : collected.candidates;
       if (candidates.length) this.sawCandidates = true;
       const set = new Set(candidates);
-      const records = await mapInSlices(candidates, (el) => toRecord(el, set, labelled.get(el)));
+      const records = await mapInSlices(candidates, (el) => toRecord(el, set, labelled.get(el), listed.has(el)));
       const ads: FrameAd[] = detectAds(records)
         .slice(0, LIMITS.adsPerFrame)
         .map(({ ref, ...ad }) => {
@@ -121,6 +127,27 @@ export class Scanner {
         this.schedule();
       }
     }
+  }
+
+  /** Switch the EasyList layer on: from the next scan the frame's ids and classes are collected. */
+  useEasyList(on: boolean): void {
+    if (on && !this.easyList) {
+      this.easyList = new EasyListMatcher();
+      this.index.collectTokens(true);
+    } else if (!on && this.easyList) {
+      this.easyList = null;
+      this.index.collectTokens(false);
+    }
+  }
+
+  private async easyListMatches(): Promise<Map<Element, string>> {
+    if (!this.easyList) return new Map();
+    const tokens = this.index.takeNewTokens();
+    if (tokens.length) {
+      const reply = await this.askEasyList(tokens);
+      if (reply) this.easyList.add(reply);
+    }
+    return this.easyList.size ? this.easyList.find(document) : new Map();
   }
 
   private watch(candidates: readonly Element[]): void {

@@ -7,7 +7,7 @@
 import type { Detector, FrameAd } from '../shared/frame-ad';
 import type { Claim, DetectorRule } from './detectors/claim';
 import { detectAdSense, detectGoogleSearch, detectGpt } from './detectors/google';
-import { detectLabelledPosts, detectLabelledRegions } from './detectors/labelled';
+import { detectEasyList, detectLabelledPosts, detectLabelledRegions } from './detectors/labelled';
 import { RecordTree } from './detectors/record-tree';
 import { detectAmp, detectIabSizeFrames, detectOutbrain, detectTaboola, detectVendorCreatives } from './detectors/vendors';
 import type { ElementRecord } from './element-record';
@@ -27,11 +27,12 @@ const RULES: readonly DetectorRule[] = [
   detectIabSizeFrames,
   detectLabelledPosts,
   detectLabelledRegions,
+  detectEasyList,
 ];
 
 const STATUS_RANK = { unfilled: 0, collapsed: 1, shown: 2 } as const;
 /** Signals that only count when nothing more specific recognised the ad. */
-const GENERIC: ReadonlySet<Detector> = new Set<Detector>(['iab-size', 'aria-label', 'data-ad']);
+const GENERIC: ReadonlySet<Detector> = new Set<Detector>(['iab-size', 'aria-label', 'data-ad', 'easylist']);
 
 function specificFirst(detectedBy: Detector[]): Detector[] {
   const specific = detectedBy.filter((d) => !GENERIC.has(d));

@@ -27,6 +27,7 @@ export const DETECTORS = [
   'aria-label',
   'data-ad',
   'label',
+  'easylist',
 ] as const;
 
 export type AdStatus = (typeof AD_STATUSES)[number];

@@ -17,6 +17,8 @@ export interface ProbeState {
 
 export interface Settings {
   enabled: boolean;
+  /** Also look for what EasyList's generic rules hide (more ads found, and some things that are not ads). */
+  useEasyList: boolean;
   /** Registrable sites (hostnames) on which the extension looks at nothing. */
   pausedSites: string[];
 }
@@ -33,12 +35,16 @@ export interface TabInfo {
 
 /** Requests that the background answers. */
 export interface BackgroundRequests {
-  'content:hello': { req: { top: boolean }; res: { active: boolean } };
+  'content:hello': { req: { top: boolean }; res: { active: boolean; easyList: boolean } };
+  /** The ids and classes a frame has; the answer is the EasyList rules that need them, as [token, selector]. */
+  'content:easyList': { req: { tokens: string[] }; res: { rules: [string, string][] } };
   'content:frame': { req: { ads: FrameAd[]; probe: ProbeState | null }; res: { active: boolean } };
   'ui:getReport': { req: { tabId: number }; res: PageReport | null };
   'ui:getTabInfo': { req: { tabId: number }; res: TabInfo };
   'ui:getSettings': { req: Record<string, never>; res: Settings };
-  'ui:setSettings': { req: { enabled?: boolean; pausedSites?: string[] }; res: Settings };
+  /** The bundled data sets and how old they are. */
+  'ui:getDataInfo': { req: Record<string, never>; res: { easyList: { version: string | null; rules: number } } };
+  'ui:setSettings': { req: { enabled?: boolean; useEasyList?: boolean; pausedSites?: string[] }; res: Settings };
   'ui:setSitePaused': { req: { tabId: number; paused: boolean }; res: TabInfo };
   'ui:showAd': { req: { tabId: number; adId: string }; res: { shown: boolean } };
   'ui:reportNotAnAd': { req: { tabId: number; adId: string }; res: Feedback };
@@ -68,9 +74,12 @@ const tabId = int(0, Number.MAX_SAFE_INTEGER);
 const empty = object({});
 const probeState: Validator<ProbeState> = object({ gpc: nullable(bool) }) as Validator<ProbeState>;
 export const MAX_PAUSED_SITES = 5_000;
+/** Ids and classes one frame may send at once. */
+export const MAX_TOKENS = 5_000;
 
 export const backgroundPayloadValidators: { [K in BackgroundRequestType]: Validator<BackgroundRequests[K]['req']> } = {
   'content:hello': object({ top: bool }),
+  'content:easyList': object({ tokens: array(str(200), MAX_TOKENS) }),
   'content:frame': object({
     ads: array(frameAdValidator, LIMITS.adsPerFrame),
     probe: nullable(probeState),
@@ -78,7 +87,8 @@ export const backgroundPayloadValidators: { [K in BackgroundRequestType]: Valida
   'ui:getReport': object({ tabId }),
   'ui:getTabInfo': object({ tabId }),
   'ui:getSettings': empty as Validator<Record<string, never>>,
-  'ui:setSettings': object({ enabled: optional(bool), pausedSites: optional(array(str(253), MAX_PAUSED_SITES)) }),
+  'ui:getDataInfo': empty as Validator<Record<string, never>>,
+  'ui:setSettings': object({ enabled: optional(bool), useEasyList: optional(bool), pausedSites: optional(array(str(253), MAX_PAUSED_SITES)) }),
   'ui:setSitePaused': object({ tabId, paused: bool }),
   'ui:showAd': object({ tabId, adId: str(64) }),
   'ui:reportNotAnAd': object({ tabId, adId: str(64) }),

@@ -15,6 +15,7 @@ export interface ElementLike {
   readonly id: string;
   readonly className: unknown; // SVG elements have an SVGAnimatedString here
   readonly attributes: ArrayLike<{ readonly name: string; readonly value: string }>;
+  hasAttributes(): boolean;
 }
 
 const ID_PREFIXES = ['div-gpt-ad', 'google_ads_iframe_', 'taboola-', 'amzn-assoc-ad', 'crt-'];
@@ -27,6 +28,8 @@ export function elementKind(el: ElementLike): number {
   const tag = el.localName;
   if (tag === 'iframe' || tag === 'amp-ad' || tag === 'amp-embed') kind |= CANDIDATE;
   else if (tag === 'article' || tag === 'shreddit-ad-post') kind |= CONTAINER;
+  // Most elements of a page have no attribute at all: nothing more to look at.
+  if (!el.hasAttributes()) return kind;
   const id = el.id;
   if (id) for (const prefix of ID_PREFIXES) if (id.startsWith(prefix)) kind |= CANDIDATE;
   const cls = typeof el.className === 'string' ? el.className : '';

@@ -41,3 +41,14 @@ export function detectLabelledRegions(tree: RecordTree): Claim[] {
   }
   return claims;
 }
+
+/**
+ * Elements an EasyList generic rule matches. A weak claim: EasyList is an ad blocker's list and
+ * also hides empty slots and sites' own promotions, so an empty match is no ad at all, and a
+ * match around several ads is a region.
+ */
+export function detectEasyList(tree: RecordTree): Claim[] {
+  return tree.records
+    .filter((r) => r.easylist && r.children > 0)
+    .map((r) => ({ root: r, detectedBy: ['easylist'], format: 'display', status: isHidden(r) ? 'collapsed' : 'shown', ...sizeOf(r), weak: true }) satisfies Claim);
+}

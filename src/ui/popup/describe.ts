@@ -28,6 +28,7 @@ const DETECTOR_KEYS: Record<string, MessageKey> = {
   'aria-label': 'detectorAriaLabel',
   'data-ad': 'detectorDataAd',
   label: 'detectorLabel',
+  easylist: 'detectorEasyList',
 };
 
 const ROLE_KEYS: Record<string, MessageKey> = {

@@ -12,8 +12,11 @@ export function SettingsPage() {
   const [status, setStatus] = useState('');
   const [draft, setDraft] = useState('');
 
+  const [dataInfo, setDataInfo] = useState<{ easyList: { version: string | null; rules: number } } | null>(null);
+
   useEffect(() => {
     void askBackground('ui:getSettings', {}).then((r) => (r.ok ? setSettings(r.data) : setError(r.error)));
+    void askBackground('ui:getDataInfo', {}).then((r) => r.ok && setDataInfo(r.data));
   }, []);
 
   const save = async (patch: Partial<Settings>): Promise<void> => {
@@ -49,6 +52,12 @@ export function SettingsPage() {
           {t('enabledLabel')}
         </label>
         <p class="muted">{t('enabledHint')}</p>
+        <label class="switch">
+          <input type="checkbox" checked={settings.useEasyList} onChange={(e) => void save({ useEasyList: e.currentTarget.checked })} />
+          {t('easyListLabel')}
+        </label>
+        <p class="muted">{t('easyListHint')}</p>
+        {dataInfo && <p class="muted">{t('easyListVersion', dataInfo.easyList.version ?? '?', dataInfo.easyList.rules)}</p>}
       </section>
       <section aria-labelledby="paused">
         <h2 id="paused">{t('pausedSitesTitle')}</h2>
