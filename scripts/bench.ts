@@ -6,7 +6,7 @@
  * collection), and the minified sizes of the content script and the probe. Targets from the
  * project's issues are printed beside each figure; the command fails only if it cannot measure.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,14 +24,14 @@ const SETTLE_MS = 2_500;
 const TARGETS = { totalMs: 25, longestMs: 10, contentKb: 40, probeKb: 8 };
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'].join(',');
 
-async function traced(page: Page, url: string): Promise<TraceEvent[]> {
+async function traced(page: Page, url: string, waitForLate = true): Promise<TraceEvent[]> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.title === 'late ads inserted', undefined, { timeout: 10_000 });
+  if (waitForLate) await page.waitForFunction(() => document.title === 'late ads inserted', undefined, { timeout: 10_000 });
   await page.waitForTimeout(SETTLE_MS);
   await cdp.send('Tracing.end');
   await done;
@@ -74,14 +74,16 @@ async function main(): Promise<number> {
   const extensionDir = ensureBuilt(log, true);
   const dir = mkdtempSync(join(tmpdir(), 'why-this-ad-bench-page-'));
   writeFileSync(join(dir, 'bench.html'), benchPageHtml());
-  const server = await startDemoServer([dir]);
+  const server = await startDemoServer([dir, join(PROJECT_ROOT, 'scripts', 'demo-site')]);
   const url = `${server.siteOrigin}/bench.html`;
+  const ordinaryUrl = `${server.siteOrigin}/index.html`;
   try {
     const ext = await launchWithExtension({ extensionDir });
     const prefixes = [`chrome-extension://${ext.extensionId}/src/content/`, `chrome-extension://${ext.extensionId}/src/page/`];
     const totals: number[] = [];
     const longest: number[] = [];
     const heaps: number[] = [];
+    const ordinary: number[] = [];
     let frames = 0;
     let found = 0;
     try {
@@ -97,6 +99,9 @@ async function main(): Promise<number> {
         found = (await reportOf(ext, page))?.ads.filter((a) => a.status === 'shown').length ?? -1;
         log(`run ${i + 1}/${RUNS}: ${t.totalMs.toFixed(2)} ms in our scripts, longest ${t.longestMs.toFixed(2)} ms, ${found} ads found`);
         await page.close();
+        const demo = await ext.context.newPage();
+        ordinary.push(scriptTime(await traced(demo, ordinaryUrl, false), prefixes).totalMs);
+        await demo.close();
       }
     } finally {
       await ext.close();
@@ -111,13 +116,15 @@ async function main(): Promise<number> {
       `  ads found                      ${found} of ${BENCH_ADS}`,
       `  time in our scripts (total)    ${median(totals).toFixed(2)} ms   target ≤ ${TARGETS.totalMs} ms   ${verdict(median(totals), TARGETS.totalMs)}`,
       `  longest task of ours           ${median(longest).toFixed(2)} ms   target ≤ ${TARGETS.longestMs} ms   ${verdict(median(longest), TARGETS.longestMs)}`,
+      `  ordinary page (the demo site)  ${median(ordinary).toFixed(2)} ms in our scripts in all of its frames, start-up included`,
       `  JS heap added per frame        ${kb(perFrame)}   (${frames} frames; ${kb(median(heaps))} with the extension, ${kb(median(base))} without)`,
       `  content script (minified)      ${kb(content.length)} (${kb(gzipSync(content).length)} gzipped)   target ≤ ${TARGETS.contentKb} KB   ${verdict(content.length / 1024, TARGETS.contentKb)}`,
       `  probe (minified)               ${kb(probe.length)} (${kb(gzipSync(probe).length)} gzipped)   target ≤ ${TARGETS.probeKb} KB   ${verdict(probe.length / 1024, TARGETS.probeKb)}`,
       `  all runs (total ms)            ${totals.map((v) => v.toFixed(2)).join(', ')}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-    writeFileSync(join(PROJECT_ROOT, 'test-results', 'bench.json'), JSON.stringify({ runs: RUNS, totals, longest, heaps, base, frames, perFrame, found, contentBytes: content.length, probeBytes: probe.length }, null, 2));
+    mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+    writeFileSync(join(PROJECT_ROOT, 'test-results', 'bench.json'), JSON.stringify({ runs: RUNS, ordinary, totals, longest, heaps, base, frames, perFrame, found, contentBytes: content.length, probeBytes: probe.length }, null, 2));
     return found === BENCH_ADS ? 0 : 1;
   } finally {
     await server.close();

@@ -104,7 +104,8 @@ export class Scanner {
       if (candidates.length) this.sawCandidates = true;
       const set = new Set(candidates);
       const records = await mapInSlices(candidates, (el) => toRecord(el, set, labelled.get(el), listed.has(el)));
-      const ads: FrameAd[] = detectAds(records)
+      // A frame with nothing to look at never runs (nor compiles) the detectors.
+      const ads: FrameAd[] = (records.length ? detectAds(records) : [])
         .slice(0, LIMITS.adsPerFrame)
         .map(({ ref, ...ad }) => {
           const el = elementOf(ref);
