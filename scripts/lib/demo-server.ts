@@ -7,6 +7,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { answerBidRequest } from './demo-bidder';
+import { buildPrebidBundle } from './prebid-bundle';
 
 export interface DemoServer {
   /** The origin of the site itself, e.g. http://127.0.0.1:41234 */
@@ -24,6 +26,16 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
+
+/** Bid requests come from the page's origin to ours (the other port): allow them, with credentials as real exchanges do. */
+function cors(req: IncomingMessage): Record<string, string> {
+  return {
+    'access-control-allow-origin': typeof req.headers.origin === 'string' ? req.headers.origin : '*',
+    'access-control-allow-credentials': 'true',
+    'access-control-allow-methods': 'POST, OPTIONS',
+    'access-control-allow-headers': 'content-type',
+  };
+}
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -44,11 +56,37 @@ small{font-weight:400;font-size:12px;opacity:.9}
 /** `mounts` serves extra folders under a path prefix, e.g. { '/shared-pages/': '../shared/data/pages' }. */
 export async function startDemoServer(roots: string[], host = '127.0.0.1', mounts: Record<string, string> = {}): Promise<DemoServer> {
   const absoluteRoots = roots.map((r) => resolve(r));
+  let prebid: string | undefined;
   const servers: Server[] = [];
   const origins: string[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/vendor/prebid.js') {
+      prebid ??= buildPrebidBundle();
+      res.writeHead(200, { 'content-type': TYPES['.js'] ?? 'text/javascript', 'cache-control': 'no-store' });
+      res.end(prebid);
+      return;
+    }
+    if (url.pathname === '/openrtb2/auction' && req.method === 'OPTIONS') {
+      res.writeHead(204, cors(req));
+      res.end();
+      return;
+    }
+    if (url.pathname === '/openrtb2/auction' && req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      let body: unknown = null;
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        // answered as a bad request below
+      }
+      const answer = answerBidRequest(body, origins[1] ?? '');
+      res.writeHead(answer.status, { ...cors(req), 'content-type': 'application/json' });
+      res.end(answer.json === undefined ? '' : JSON.stringify(answer.json));
+      return;
+    }
     if (url.pathname === '/creative') {
       res.writeHead(200, { 'content-type': TYPES['.html'] ?? 'text/html', 'cache-control': 'no-store' });
       res.end(creativeHtml(url.searchParams));

@@ -39,7 +39,14 @@ function inlineStyle(el: Element): ElementRecord['style'] {
   return out;
 }
 
-export function toRecord(el: Element, candidates: ReadonlySet<Element>, label?: FoundLabel, easylist = false): ElementRecord {
+/** What else is known of an element besides its markup. */
+export interface RecordMarks {
+  label?: FoundLabel | undefined;
+  easylist?: boolean;
+  prebid?: boolean;
+}
+
+export function toRecord(el: Element, candidates: ReadonlySet<Element>, marks: RecordMarks = {}): ElementRecord {
   let parentRef: number | null = null;
   for (let p = el.parentElement; p; p = p.parentElement) {
     if (candidates.has(p)) {
@@ -61,14 +68,15 @@ export function toRecord(el: Element, candidates: ReadonlySet<Element>, label?: 
     attrs,
     style: inlineStyle(el),
     children: el.childElementCount,
-    ...(label ? { label } : {}),
-    ...(easylist ? { easylist } : {}),
+    ...(marks.label ? { label: marks.label } : {}),
+    ...(marks.easylist ? { easylist: true } : {}),
+    ...(marks.prebid ? { prebid: true } : {}),
   };
 }
 
 export function toRecords(candidates: readonly Element[], labels: ReadonlyMap<Element, FoundLabel> = new Map()): ElementRecord[] {
   const set = new Set(candidates);
-  return candidates.map((el) => toRecord(el, set, labels.get(el)));
+  return candidates.map((el) => toRecord(el, set, { label: labels.get(el) }));
 }
 
 const selectors = new WeakMap<Element, string>();

@@ -17,6 +17,7 @@ const isTop = window === window.top;
 let probe: ProbeState | null = null;
 let active = false;
 let scanner: Scanner | null = null;
+let prebidUnits: string[] = [];
 
 function send(ads: FrameAd[]): void {
   void request('content:frame', { ads, probe }).then((reply) => {
@@ -37,6 +38,7 @@ function activate(easyList: boolean): void {
   active = true;
   scanner = new Scanner(isTop, send, askEasyList);
   scanner.useEasyList(easyList);
+  scanner.setPrebidUnits(prebidUnits);
   scanner.start();
 }
 
@@ -50,6 +52,11 @@ export function main(): void {
   const picker = new Picker(isTop, (element) => void request('content:picked', { element }));
 
   startBridge((message) => {
+    if (message.type === 'prebid') {
+      prebidUnits = message.units;
+      scanner?.setPrebidUnits(prebidUnits);
+      return;
+    }
     probe = { gpc: message.gpc };
     // The top frame's probe tells the page's consent signals; send them even when there are no ads.
     if (active && isTop) void scanner?.rescan();

@@ -32,6 +32,7 @@ export class Scanner {
   private readonly labels = new LabelFinder();
   private readonly index = new DomIndex();
   private easyList: EasyListMatcher | null = null;
+  private prebidUnits: string[] = [];
 
   constructor(
     private readonly isTop: boolean,
@@ -100,10 +101,12 @@ export class Scanner {
       });
       const { labelled } = collected;
       const listed = await this.easyListMatches();
-      const candidates = listed.size ? inDocumentOrder([...new Set([...collected.candidates, ...listed.keys()])]) : collected.candidates;
+      const prebid = this.prebidSlots();
+      const extra = [...listed.keys(), ...prebid];
+      const candidates = extra.length ? inDocumentOrder([...new Set([...collected.candidates, ...extra])]) : collected.candidates;
       if (candidates.length) this.sawCandidates = true;
       const set = new Set(candidates);
-      const records = await mapInSlices(candidates, (el) => toRecord(el, set, labelled.get(el), listed.has(el)));
+      const records = await mapInSlices(candidates, (el) => toRecord(el, set, { label: labelled.get(el), easylist: listed.has(el), prebid: prebid.has(el) }));
       // A frame with nothing to look at never runs (nor compiles) the detectors.
       const ads: FrameAd[] = (records.length ? detectAds(records) : [])
         .slice(0, LIMITS.adsPerFrame)
@@ -128,6 +131,23 @@ export class Scanner {
         this.schedule();
       }
     }
+  }
+
+  /** The element ids of the ad units Prebid.js rendered into, as the page's probe reported them. */
+  setPrebidUnits(units: readonly string[]): void {
+    const next = [...units];
+    if (next.join('\n') === this.prebidUnits.join('\n')) return;
+    this.prebidUnits = next;
+    this.schedule();
+  }
+
+  private prebidSlots(): Set<Element> {
+    const slots = new Set<Element>();
+    for (const code of this.prebidUnits) {
+      const el = document.getElementById(code);
+      if (el) slots.add(el);
+    }
+    return slots;
   }
 
   /** Switch the EasyList layer on: from the next scan the frame's ids and classes are collected. */

@@ -9,7 +9,7 @@ import type { Claim, DetectorRule } from './detectors/claim';
 import { detectAdSense, detectGoogleSearch, detectGpt } from './detectors/google';
 import { detectEasyList, detectLabelledPosts, detectLabelledRegions } from './detectors/labelled';
 import { RecordTree } from './detectors/record-tree';
-import { detectAmp, detectIabSizeFrames, detectOutbrain, detectTaboola, detectVendorCreatives } from './detectors/vendors';
+import { detectAmp, detectIabSizeFrames, detectOutbrain, detectPrebid, detectTaboola, detectVendorCreatives } from './detectors/vendors';
 import type { ElementRecord } from './element-record';
 
 export { adUnitPathFromIframeId } from './detectors/google';
@@ -19,6 +19,7 @@ export type DetectedAd = Omit<FrameAd, 'key' | 'selector'> & { ref: number };
 const RULES: readonly DetectorRule[] = [
   detectGpt,
   detectAdSense,
+  detectPrebid,
   detectGoogleSearch,
   detectTaboola,
   detectOutbrain,

@@ -18,6 +18,8 @@ export interface ElementRecord {
   style: { display?: string; visibility?: string; width?: string; height?: string };
   /** How many child elements it has (0 for an empty slot). */
   children: number;
+  /** Set on the element of an ad unit Prebid.js says it rendered a winning bid into. */
+  prebid?: boolean;
   /** Set when one of EasyList's generic rules matches it (only with EasyList switched on). */
   easylist?: boolean;
   /** Set on a post or result that carries an ad label of its own (found by the content script). */

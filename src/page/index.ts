@@ -1,10 +1,11 @@
 /**
  * The main-world probe. It runs at document_start in every frame, before the page's own scripts,
- * and for now only says "here I am" (and whether the page's navigator reports Global Privacy
- * Control). It must stay tiny and must never break the page: every read is guarded, nothing of the
+ * says "here I am" (and whether the page's navigator reports Global Privacy Control), and tells
+ * which ad units Prebid.js rendered a winning bid into. It must stay tiny and must never break the page: every read is guarded, nothing of the
  * page is kept, and only JSON strings leave it.
  */
 import { BRIDGE_VERSION, HANDSHAKE_EVENT, parseHandshake, type ProbeMessage } from '../shared/bridge';
+import { watchPrebid } from './prebid';
 
 // Our own references, taken before any page script can replace them.
 const dispatch = EventTarget.prototype.dispatchEvent;
@@ -33,6 +34,8 @@ function readGpc(): boolean | null {
 
 function onChannel(channel: string): void {
   post(channel, { type: 'hello', v: BRIDGE_VERSION, gpc: readGpc() });
+  // An ad's creative frame runs no auction of its own worth watching.
+  if (!/^(google_ads_iframe_|aswift_)/.test(window.name)) watchPrebid(window, (units) => post(channel, { type: 'prebid', v: BRIDGE_VERSION, units }));
 }
 
 let met = false;

@@ -8,7 +8,7 @@
  * JSON strings on the secret channel. JSON strings only: Firefox's Xray wrappers do not let page
  * objects through, and a string is easy to cap and validate.
  */
-import { bool, isRecord, literal, nullable, object, type Result, type Validator } from './validate';
+import { array, bool, isRecord, literal, nullable, object, str, type Result, type Validator } from './validate';
 
 export const HANDSHAKE_EVENT = 'why-this-ad:handshake';
 export const BRIDGE_VERSION = 1;
@@ -23,13 +23,29 @@ export interface ProbeHello {
   gpc: boolean | null;
 }
 
-export type ProbeMessage = ProbeHello;
+/** The ad units Prebid.js says it rendered a winning bid into (their codes are element ids). */
+export interface ProbePrebid {
+  type: 'prebid';
+  v: typeof BRIDGE_VERSION;
+  units: string[];
+}
+
+export type ProbeMessage = ProbeHello | ProbePrebid;
+
+export const MAX_PREBID_UNITS = 100;
+export const MAX_UNIT_CODE = 200;
 
 const probeHello: Validator<ProbeHello> = object({
   type: literal('hello'),
   v: literal(BRIDGE_VERSION),
   gpc: nullable(bool),
 }) as Validator<ProbeHello>;
+
+const probePrebid: Validator<ProbePrebid> = object({
+  type: literal('prebid'),
+  v: literal(BRIDGE_VERSION),
+  units: array(str(MAX_UNIT_CODE), MAX_PREBID_UNITS),
+}) as Validator<ProbePrebid>;
 
 export const CHANNEL_PATTERN = /^why-this-ad:[0-9a-f]{32}$/;
 
@@ -59,5 +75,6 @@ export function parseProbeMessage(detail: unknown): Result<ProbeMessage> {
   } catch {
     return { ok: false, error: 'probe message is not JSON' };
   }
+  if (isRecord(value) && value.type === 'prebid') return probePrebid(value, 'probe');
   return probeHello(value, 'probe');
 }

@@ -28,6 +28,7 @@ export const DETECTORS = [
   'data-ad',
   'label',
   'easylist',
+  'prebid',
 ] as const;
 
 export type AdStatus = (typeof AD_STATUSES)[number];

@@ -92,3 +92,17 @@ export function detectIabSizeFrames(tree: RecordTree): Claim[] {
   }
   return claims;
 }
+
+/**
+ * Ad units Prebid.js rendered a winning bid into (their code is the element's id, reported by the
+ * main-world probe). The frame Prebid rendered into sizes the ad.
+ */
+export function detectPrebid(tree: RecordTree): Claim[] {
+  return tree.records
+    .filter((r) => r.prebid)
+    .map((r) => {
+      const frame = tree.descendants(r).find((d) => d.tag === 'iframe');
+      const size = frame ? sizeOf(frame) : sizeOf(r);
+      return { root: r, detectedBy: ['prebid'], format: 'display', status: isHidden(r) ? 'collapsed' : 'shown', ...(size.width ? size : sizeOf(r)) } satisfies Claim;
+    });
+}

@@ -29,6 +29,7 @@ const DETECTOR_KEYS: Record<string, MessageKey> = {
   'data-ad': 'detectorDataAd',
   label: 'detectorLabel',
   easylist: 'detectorEasyList',
+  prebid: 'detectorPrebid',
 };
 
 const ROLE_KEYS: Record<string, MessageKey> = {
