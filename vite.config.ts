@@ -35,8 +35,10 @@ export default defineConfig(({ mode }) => {
   // `firefox-test` is the Firefox build plus test hooks, for the Firefox end-to-end test only.
   const firefox = mode === 'firefox' || mode === 'firefox-test';
   const testHooks = mode === 'firefox-test';
+  // `chrome-bench`: the Chrome build plus timings of each scan, for `npm run bench` only.
+  const benchHooks = mode === 'chrome-bench';
   return {
-    define: { __WTA_TEST_HOOKS__: JSON.stringify(testHooks) },
+    define: { __WTA_TEST_HOOKS__: JSON.stringify(testHooks), __WTA_BENCH__: JSON.stringify(benchHooks) },
     plugins: [
       preact(),
       crx({
@@ -46,7 +48,7 @@ export default defineConfig(({ mode }) => {
       }),
     ],
     build: {
-      outDir: testHooks ? 'dist/firefox-test' : firefox ? 'dist/firefox' : 'dist/chrome',
+      outDir: testHooks ? 'dist/firefox-test' : benchHooks ? 'dist/chrome-bench' : firefox ? 'dist/firefox' : 'dist/chrome',
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [preact()],
-  define: { __WTA_TEST_HOOKS__: 'false' },
+  define: { __WTA_TEST_HOOKS__: 'false', __WTA_BENCH__: 'false' },
   test: {
     projects: [
       {

@@ -1,11 +1,10 @@
 /**
  * The isolated-world content script, in every frame at document_start. Most frames on a page
- * with ads are the creatives inside ads already counted in their parent frame; in those it stops
- * here, before the rest of the script is even initialised (the bundler keeps a dynamically
- * imported module's code uninitialised until the import runs).
+ * with ads are the creatives inside ads already counted in their parent frame; in those it does
+ * nothing more. (A lazily initialised dynamic import was tried to skip even the modules'
+ * initialisation there: the extra parsing cost more than it saved, by `npm run bench`.)
  */
 import { isCreativeFrame } from './frame-role';
+import { main } from './main';
 
-if (!isCreativeFrame()) {
-  void import('./main').then(({ main }) => main());
-}
+if (!isCreativeFrame()) main();

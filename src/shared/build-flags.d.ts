@@ -4,3 +4,9 @@
  * WebDriver BiDi); every other build compiles the test hooks away.
  */
 declare const __WTA_TEST_HOOKS__: boolean;
+
+/**
+ * True only in the `chrome-bench` build used by `npm run bench`: each scan's duration is written
+ * to the top document (data-why-this-ad-scans) so the benchmark can read the first one.
+ */
+declare const __WTA_BENCH__: boolean;
