@@ -7,6 +7,10 @@
 import { MAX_PREBID_UNITS, MAX_UNIT_CODE } from '../shared/bridge';
 
 type Fn = (...args: unknown[]) => unknown;
+// Our own references, taken at document_start before page scripts can replace them: a page that
+// patches setTimeout or addEventListener learns nothing of us, and cannot stop us.
+const schedule = setTimeout;
+const listen = EventTarget.prototype.addEventListener;
 const MAX_GLOBALS = 5;
 /** After the load event, and once more for auctions that end later; bidWon events cover the rest. */
 const REREAD_MS = [0, 2_000];
@@ -48,11 +52,11 @@ export function watchPrebid(win: Window, post: (units: string[]) => void): void 
   };
   // Reading right inside Prebid's event would see the bid before it is marked rendered.
   const later = (): void => {
-    if (!timer) timer = setTimeout(read, 50);
+    if (!timer) timer = schedule(read, 50);
   };
   const start = (): void => {
-    for (const ms of REREAD_MS) setTimeout(read, ms);
+    for (const ms of REREAD_MS) schedule(read, ms);
   };
-  if (win.document.readyState !== 'complete') win.addEventListener('load', start, { once: true });
+  if (win.document.readyState !== 'complete') listen.call(win, 'load', start, { once: true });
   else start();
 }

@@ -65,11 +65,6 @@ export interface ContentRequests {
 export type BackgroundRequestType = keyof BackgroundRequests;
 export type ContentRequestType = keyof ContentRequests;
 
-export interface Envelope<T extends string, P> {
-  type: T;
-  payload: P;
-}
-
 const tabId = int(0, Number.MAX_SAFE_INTEGER);
 const empty = object({});
 const probeState: Validator<ProbeState> = object({ gpc: nullable(bool) }) as Validator<ProbeState>;

@@ -1,18 +1,25 @@
 /** The probe's Prebid reader against hostile page globals: it never throws and copies out only capped strings. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_PREBID_UNITS } from '../../src/shared/bridge';
-import { watchPrebid } from '../../src/page/prebid';
+
+let watchPrebid: (win: Window, post: (units: string[]) => void) => void;
 
 function run(globals: Record<string, unknown>, posts: string[][] = []): string[][] {
   // Copied with their descriptors, so that a throwing getter stays a getter for the probe to meet.
-  const win = Object.defineProperties({ document: { readyState: 'complete' }, addEventListener: () => undefined }, Object.getOwnPropertyDescriptors(globals)) as unknown as Window;
+  const win = Object.defineProperties({ document: { readyState: 'complete' } }, Object.getOwnPropertyDescriptors(globals)) as unknown as Window;
   watchPrebid(win, (units) => posts.push(units));
   vi.advanceTimersByTime(10_000);
   return posts;
 }
 
 describe('probe: Prebid winners', () => {
-  beforeEach(() => vi.useFakeTimers());
+  beforeEach(async () => {
+    // The probe takes its own setTimeout when it loads (so that pages cannot replace it): load it
+    // after the fake clock is installed.
+    vi.useFakeTimers();
+    vi.resetModules();
+    ({ watchPrebid } = await import('../../src/page/prebid'));
+  });
   afterEach(() => vi.useRealTimers());
 
   it('reads every global named in _pbjsGlobals, once per change, and hears later wins', () => {
