@@ -147,7 +147,7 @@ async function main(): Promise<number> {
       `    of which the probe           ${median(probeTotals).toFixed(2)} ms`,
       `  longest task of ours           ${median(longest).toFixed(2)} ms   target ≤ ${TARGETS.longestMs} ms   ${verdict(median(longest), TARGETS.longestMs)}`,
       `  ordinary page (the demo site)  ${median(ordinary).toFixed(2)} ms in our scripts in all of its frames, start-up included`,
-      `    first scan of its top frame  ${median(firstScans).toFixed(2)} ms   target ≤ 2 ms   ${verdict(median(firstScans), 2)}`,
+      `    first scan of its top frame  ${median(firstScans).toFixed(2)} ms wall clock (yields to the page included)   target ≤ 2 ms   ${verdict(median(firstScans), 2)}`,
       `  JS heap added per frame        ${kb(perFrame)}   (${frames} frames; ${kb(median(heaps))} with the extension, ${kb(median(base))} without)`,
       `  content script (minified)      ${kb(content.length)} (${kb(gzipSync(content).length)} gzipped)   target ≤ ${TARGETS.contentKb} KB   ${verdict(content.length / 1024, TARGETS.contentKb)}`,
       `  probe (minified)               ${kb(probe.length)} (${kb(gzipSync(probe).length)} gzipped)   target ≤ ${TARGETS.probeKb} KB   ${verdict(probe.length / 1024, TARGETS.probeKb)}`,
