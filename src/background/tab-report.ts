@@ -6,17 +6,13 @@ import { setBadge } from './badge';
 import { publishForTests } from './test-hooks';
 import { readTab } from './tab-store';
 
-async function current(snapshot: TabSnapshot): Promise<PageReport> {
-  return buildReport(snapshot, new Date());
-}
-
 export async function reportFor(tabId: number): Promise<PageReport | null> {
   const snapshot = await readTab(tabId);
-  return snapshot ? current(snapshot) : null;
+  return snapshot ? buildReport(snapshot, new Date()) : null;
 }
 
 export async function refreshBadge(tabId: number, snapshot: TabSnapshot | null): Promise<void> {
-  const report = snapshot ? await current(snapshot) : null;
+  const report = snapshot ? buildReport(snapshot, new Date()) : null;
   await setBadge(tabId, report ? shownCount(report) : null);
   if (__WTA_TEST_HOOKS__ && report) await publishForTests(report);
 }

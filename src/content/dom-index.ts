@@ -5,7 +5,7 @@
  * out because they are no longer connected. What each element is comes from element-kind.ts.
  */
 import { CANDIDATE, CONTAINER, elementKind, NAMED_LABEL } from '../core/detectors/element-kind';
-import { SLICE_MS } from './slices';
+import { SLICE_MS, yieldToPage } from './slices';
 
 const MAX_INDEXED = 5_000;
 /** More added nodes than this in one batch: cheaper to walk the document again. */
@@ -23,8 +23,6 @@ export interface IndexSnapshot {
   /** Links and spans whose accessible name is an ad label. */
   namedLabels: Element[];
 }
-
-const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const MAX_TOKENS = 5_000;
 

@@ -1,8 +1,5 @@
-/**
- * Whether this frame is the creative inside an ad we already count in the parent frame. GPT and
- * AdSense name their iframes, and a frame can read its own name even across origins.
- */
-const CREATIVE_FRAME_NAME = /^(google_ads_iframe_|aswift_)/;
+/** Whether this frame is the creative inside an ad we already count in the parent frame. */
+import { CREATIVE_FRAME_NAME } from '../shared/creative-frame';
 
 export function isCreativeFrame(): boolean {
   if (window === window.top) return false;

@@ -1,7 +1,8 @@
 /** Work in slices of at most SLICE_MS so that a long scan never blocks the page for a frame. */
 export const SLICE_MS = 4;
 
-const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the page run its own tasks before our next slice. */
+export const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export async function mapInSlices<T, R>(items: readonly T[], fn: (item: T) => R, budgetMs = SLICE_MS): Promise<R[]> {
   const out: R[] = [];

@@ -5,6 +5,7 @@
  * page is kept, and only JSON strings leave it.
  */
 import { BRIDGE_VERSION, HANDSHAKE_EVENT, parseHandshake, type ProbeMessage } from '../shared/bridge';
+import { CREATIVE_FRAME_NAME } from '../shared/creative-frame';
 import { watchPrebid } from './prebid';
 
 // Our own references, taken before any page script can replace them.
@@ -35,7 +36,7 @@ function readGpc(): boolean | null {
 function onChannel(channel: string): void {
   post(channel, { type: 'hello', v: BRIDGE_VERSION, gpc: readGpc() });
   // An ad's creative frame runs no auction of its own worth watching.
-  if (!/^(google_ads_iframe_|aswift_)/.test(window.name)) watchPrebid(window, (units) => post(channel, { type: 'prebid', v: BRIDGE_VERSION, units }));
+  if (!CREATIVE_FRAME_NAME.test(window.name)) watchPrebid(window, (units) => post(channel, { type: 'prebid', v: BRIDGE_VERSION, units }));
 }
 
 let met = false;
