@@ -1,18 +1,13 @@
 /** The built extension in a real Chromium finds the ads of local pages, in every kind of frame. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportErrors } from '../unit/schema-validator';
-import { open, settledBadge, settledReport, shown, startHarness, summary, type Harness } from './harness';
+import { open, settledBadge, settledReport, shown, summary, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 describe('detection in Chromium', () => {
   it('finds the demo page\'s GPT and AdSense ads in the top frame and in a cross-origin frame', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/');
     const report = await settledReport(h, page, (r) => (r?.ads.length ?? 0) === 7);
     expect(summary(report)).toEqual([
@@ -33,6 +28,7 @@ describe('detection in Chromium', () => {
   });
 
   it('drops the ads of a frame that the page removed', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/');
     await settledReport(h, page, (r) => shown(r) === 5);
     await page.evaluate(() => document.querySelector('iframe[src$="/partner-widget.html"]')?.remove());
@@ -45,6 +41,7 @@ describe('detection in Chromium', () => {
   });
 
   it('finds ads in srcdoc, about:blank and cross-origin frames, and standard-size frames from ad hosts', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/frames.html');
     const report = await settledReport(h, page, (r) => shown(r) === 5);
     expect(summary(report).sort()).toEqual(
@@ -66,6 +63,7 @@ describe('detection in Chromium', () => {
   });
 
   it('reports 0 ads and no badge on a page without ads', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/no-ads.html');
     const report = await settledReport(h, page, (r) => r !== null);
     expect(report?.ads).toEqual([]);
@@ -76,6 +74,7 @@ describe('detection in Chromium', () => {
   });
 
   it('hears the main-world probe in the top frame (the handshake worked)', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/no-ads.html');
     await settledReport(h, page, (r) => r !== null);
     const worker = await h.ext.worker();
@@ -90,6 +89,7 @@ describe('detection in Chromium', () => {
   });
 
   it('forgets a tab when it closes', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/');
     await settledReport(h, page, (r) => shown(r) === 5);
     const worker = await h.ext.worker();

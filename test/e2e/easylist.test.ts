@@ -1,19 +1,14 @@
 /** The optional EasyList layer, switched on and off in settings, in real Chromium. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../../scripts/lib/extension-browser';
 import type { Settings } from '../../src/shared/protocol';
-import { open, settledReport, shown, startHarness, summary, type Harness } from './harness';
+import { open, settledReport, shown, summary, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 describe('EasyList layer', () => {
   it('is off by default; switched on, it finds what only EasyList knows, and never an empty slot', async () => {
+    const h = harness();
     expect((await ask<Settings>(h.ext, 'ui:getSettings', {})).useEasyList).toBe(false);
     const { page } = await open(h, '/easylist.html');
     const off = await settledReport(h, page, (r) => shown(r) === 1);

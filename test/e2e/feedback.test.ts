@@ -1,19 +1,14 @@
 /** "Not an ad" and "missed an ad": noted from the popup and the page, listed in settings, exported, deleted. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Feedback } from '../../src/shared/feedback';
-import { open, settledReport, shown, startHarness, type Harness } from './harness';
+import { open, settledReport, shown, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 describe('corrections', () => {
   it('notes "not an ad" and a picked missed ad, lists, exports and deletes them', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/');
     await settledReport(h, page, (r) => shown(r) === 5);
     const popup = await h.ext.context.newPage();

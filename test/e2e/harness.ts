@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { PageReport } from '../../src/shared/page-report';
 import { CHROME_BUILD, PROJECT_ROOT } from '../../scripts/lib/build';
 import { startDemoServer, type DemoServer } from '../../scripts/lib/demo-server';
@@ -39,6 +40,24 @@ export async function startHarness(extraArgs: string[] = []): Promise<Harness> {
       await ext.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * Starts a harness before the tests of the file (or describe block) that calls it and closes it
+ * after them; the returned function gives the running harness inside a test.
+ */
+export function useHarness(extraArgs: string[] = []): () => Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(extraArgs);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return () => {
+    if (!started) throw new Error('the test harness did not start');
+    return started;
   };
 }
 

@@ -1,23 +1,18 @@
 /** Every detector in real Chromium on fixture pages with expected-result files: exact ads, and exactly none on decoys. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/lib/build';
-import { open, settledBadge, settledReport, shown, SHARED_PAGES, startHarness, summary, type Harness } from './harness';
+import { open, settledBadge, settledReport, shown, SHARED_PAGES, summary, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 const expected = JSON.parse(readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'pages', 'kinds.expected.json'), 'utf8')) as { before: string[]; late: string[] };
 const sorted = (a: string[]): string[] => [...a].sort();
 
 describe('every kind of ad', () => {
   it('finds exactly the expected ads in the top, same-origin and cross-origin frames, then the ones inserted 2 s after load', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/kinds.html');
     const before = await settledReport(h, page, (r) => shown(r) === expected.before.length, 5_000);
     // The late ads must not be there yet: the first assertion is on the page as it loaded.
@@ -40,6 +35,7 @@ describe.skipIf(!existsSync(facebook))('saved Facebook pages (ProPublica fixture
     ['sidebar-ad.html', 1],
     ['timeline.html', 0],
   ])('%s has exactly %i ad', async (file, count) => {
+    const h = harness();
     const { page } = await open(h, `/shared-pages/facebook-2018/${file}`);
     await page.waitForTimeout(1_000);
     const report = await settledReport(h, page, (r) => r !== null && shown(r) === count);

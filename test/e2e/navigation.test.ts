@@ -1,16 +1,10 @@
 /** Navigations of every kind, and a service worker stopped in the middle of a visit. */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findWorker, waitForReady } from '../../scripts/lib/extension-browser';
-import { open, settledBadge, settledReport, shown, startHarness, summary, type Harness } from './harness';
+import { open, settledBadge, settledReport, shown, summary, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 /** Stops every service worker through CDP, as Chromium does to an idle worker, and waits until it has stopped. */
 async function stopServiceWorker(page: Page): Promise<void> {
@@ -29,6 +23,7 @@ async function stopServiceWorker(page: Page): Promise<void> {
 
 describe('navigation', () => {
   it('shows the new page\'s ads after a single-page-app navigation (history.pushState), not the old ones', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/spa.html');
     const before = await settledReport(h, page, (r) => shown(r) === 2);
     expect(before?.ads.map((a) => a.slot.elementId)).toEqual(['div-gpt-ad-1700000000100-1', 'div-gpt-ad-1700000000100-2']);
@@ -41,6 +36,7 @@ describe('navigation', () => {
   });
 
   it('starts over on a new page, and shows the old page\'s ads again when it comes back from the back/forward cache', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/');
     expect(shown(await settledReport(h, page, (r) => shown(r) === 5))).toBe(5);
     await page.evaluate(() => Object.assign(window, { beforeLeaving: true }));
@@ -60,6 +56,7 @@ describe('navigation', () => {
   });
 
   it('keeps every ad when the service worker is stopped in the middle of a visit, and the worker really restarts', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/');
     await settledReport(h, page, (r) => shown(r) === 5);
     const firstBoot = await waitForReady(await h.ext.worker());

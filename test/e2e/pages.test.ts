@@ -1,17 +1,12 @@
 /** The settings and first-run pages, as a person meets them. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { open, settledReport, shown, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { open, settledReport, shown, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 describe('first-run page', () => {
   it('opens on install and says what each permission is for and that nothing leaves the device', async () => {
+    const h = harness();
     const deadline = Date.now() + 5_000;
     let welcome = h.ext.context.pages().find((p) => p.url().includes('/welcome/'));
     while (!welcome && Date.now() < deadline) {
@@ -29,6 +24,7 @@ describe('first-run page', () => {
 
 describe('settings page', () => {
   it('pauses and resumes a typed site, refuses nonsense, and the switch turns everything off', async () => {
+    const h = harness();
     const settings = await h.ext.context.newPage();
     await settings.goto(`chrome-extension://${h.ext.extensionId}/src/ui/settings/index.html`);
     await settings.getByText('No paused sites.').waitFor();

@@ -2,20 +2,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/lib/build';
 import { badgeOf } from '../../scripts/lib/extension-browser';
-import { open, settledBadge, settledReport, shown, startHarness, type Harness } from './harness';
+import { open, settledBadge, settledReport, shown, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 async function openPopup(tabId: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const h = harness();
   const popup = await h.ext.context.newPage();
   await popup.emulateMedia({ colorScheme });
   await popup.setViewportSize({ width: 380, height: 900 });
@@ -37,6 +32,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe('popup', () => {
   it('lists exactly the ads shown, keeps empty slots apart, and passes axe in light and dark', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/');
     await settledReport(h, page, (r) => shown(r) === 5);
     const popup = await openPopup(tabId);
@@ -71,6 +67,7 @@ describe('popup', () => {
   });
 
   it('"Show on page" scrolls to the ad and outlines it, in the top frame and in a frame', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/');
     await settledReport(h, page, (r) => shown(r) === 5);
     const popup = await openPopup(tabId);
@@ -87,6 +84,7 @@ describe('popup', () => {
   });
 
   it('pauses on a site from the keyboard: nothing is reported there, and resuming brings the ads back', async () => {
+    const h = harness();
     const { page, tabId } = await open(h, '/');
     await settledReport(h, page, (r) => shown(r) === 5);
     const popup = await openPopup(tabId);
@@ -119,6 +117,7 @@ describe('popup', () => {
   });
 
   it('says so when a page cannot be inspected', async () => {
+    const h = harness();
     const page = await h.ext.context.newPage();
     await page.goto('chrome://version');
     const tabId = await h.ext.control.evaluate(async () => (await chrome.tabs.query({ url: 'chrome://version/' }))[0]?.id ?? -1);
@@ -130,15 +129,10 @@ describe('popup', () => {
 });
 
 describe('popup in Dutch', () => {
-  let nl: Harness;
-  beforeAll(async () => {
-    nl = await startHarness(['--lang=nl']);
-  });
-  afterAll(async () => {
-    await nl?.close();
-  });
+  const dutch = useHarness(['--lang=nl']);
 
   it('speaks Dutch when the browser does', async () => {
+    const nl = dutch();
     const { page, tabId } = await open(nl, '/');
     await settledReport(nl, page, (r) => shown(r) === 5);
     const popup = await nl.ext.context.newPage();

@@ -1,17 +1,12 @@
 /** Ads rendered by the real prebid.js from npm (bundled from its prebuilt chunks), its bidder answered locally. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { open, settledReport, shown, startHarness, summary, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { open, settledReport, shown, summary, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 describe('Prebid.js', () => {
   it('finds the ad units Prebid rendered a winning bid into, and not the one that got no bid', async () => {
+    const h = harness();
     const { page } = await open(h, '/prebid.html');
     await page.waitForFunction(() => document.title === 'auction done', undefined, { timeout: 10_000 });
     const report = await settledReport(h, page, (r) => shown(r) === 2);
