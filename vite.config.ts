@@ -5,7 +5,8 @@
  */
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { buildSync } from 'esbuild';
+import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
 // Both run at document_start (one in the MAIN world), so they must be self-contained IIFEs:
@@ -31,6 +32,20 @@ function manifestFor(firefox: boolean): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
+/**
+ * The GPC script is registered by the background at run time (only while the person asks for GPC),
+ * so the manifest does not name it and crxjs does not build it: this emits it as a tiny IIFE.
+ */
+function gpcScript(): Plugin {
+  return {
+    name: 'why-this-ad:gpc-script',
+    generateBundle() {
+      const out = buildSync({ entryPoints: ['src/page/gpc.ts'], bundle: true, minify: true, format: 'iife', target: 'es2022', write: false });
+      this.emitFile({ type: 'asset', fileName: 'src/page/gpc.js', source: out.outputFiles[0]?.text ?? '' });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   // `firefox-test` is the Firefox build plus test hooks, for the Firefox end-to-end test only.
   const firefox = mode === 'firefox' || mode === 'firefox-test';
@@ -41,6 +56,7 @@ export default defineConfig(({ mode }) => {
     define: { __WTA_TEST_HOOKS__: JSON.stringify(testHooks), __WTA_BENCH__: JSON.stringify(benchHooks) },
     plugins: [
       preact(),
+      gpcScript(),
       crx({
         manifest: manifestFor(firefox),
         browser: firefox ? 'firefox' : 'chrome',

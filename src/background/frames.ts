@@ -1,6 +1,7 @@
 /** Records what a frame reported, attributing it to its tab and parent frame. */
 import browser from 'webextension-polyfill';
-import { emptySnapshot, withFrame, type TabSnapshot } from '../core/tab-snapshot';
+import { emptySnapshot, withFrame, withSignal, type TabSnapshot } from '../core/tab-snapshot';
+import type { JsonValue, SignalSource } from '../shared/signals';
 import type { FrameAd } from '../shared/frame-ad';
 import type { ProbeState } from '../shared/protocol';
 import type { SenderInfo } from '../platform/messaging';
@@ -18,11 +19,17 @@ async function parentOf(tabId: number, frameId: number, known: TabSnapshot | nul
   }
 }
 
-export async function recordFrame(
-  sender: SenderInfo,
-  ads: FrameAd[],
-  probe: ProbeState | null,
-): Promise<TabSnapshot | null> {
+type FrameUpdate = { ads: FrameAd[]; probe: ProbeState | null } | { signal: { source: SignalSource; data: JsonValue } };
+
+export function recordFrame(sender: SenderInfo, ads: FrameAd[], probe: ProbeState | null): Promise<TabSnapshot | null> {
+  return record(sender, { ads, probe });
+}
+
+export function recordSignal(sender: SenderInfo, source: SignalSource, data: JsonValue): Promise<TabSnapshot | null> {
+  return record(sender, { signal: { source, data } });
+}
+
+async function record(sender: SenderInfo, update: FrameUpdate): Promise<TabSnapshot | null> {
   const { tabId, frameId } = sender;
   if (tabId === null || frameId === null) return null;
   // A document in the back/forward cache or being unloaded no longer describes the tab.
@@ -37,13 +44,13 @@ export async function recordFrame(
       frameId === 0 && current?.documentId && sender.documentId && current.documentId !== sender.documentId;
     if (!snapshot || staleTop) snapshot = emptySnapshot(tabId, topUrl, frameId === 0 ? sender.documentId : null, now);
     if (frameId === 0 && !snapshot.documentId && sender.documentId) snapshot = { ...snapshot, documentId: sender.documentId };
-    return withFrame(snapshot, {
-      frameId,
-      parentFrameId,
-      url: (sender.url ?? '').slice(0, 2048),
-      ads,
-      probe,
-      updatedAt: now,
-    });
+    const known = snapshot.frames[String(frameId)];
+    const url = (sender.url ?? '').slice(0, 2048);
+    if ('signal' in update) {
+      // Signals may come before the frame's first list of ads: the frame is known from then on.
+      if (!known) snapshot = withFrame(snapshot, { frameId, parentFrameId, url, ads: [], probe: null, updatedAt: now });
+      return withSignal(snapshot, frameId, update.signal.source, update.signal.data);
+    }
+    return withFrame(snapshot, { frameId, parentFrameId, url, ads: update.ads, probe: update.probe, updatedAt: now });
   });
 }

@@ -5,7 +5,10 @@ import type { Settings, TabInfo } from '../shared/protocol';
 import { askFrame, type BackgroundHandlers } from '../platform/messaging';
 import { EASYLIST_INFO, rulesFor } from './easylist';
 import { addFeedback, deleteFeedback, listFeedback } from './feedback-store';
-import { recordFrame } from './frames';
+import { recordFrame, recordSignal } from './frames';
+import { applyGpc } from './gpc';
+import { TAXONOMY_DATA_INFO } from '../core/taxonomy';
+import { VENDOR_LIST_INFO } from '../core/vendor-list';
 import { getSettings, isActiveOn, updateSettings } from './settings';
 import { refreshBadge, reportFor } from './tab-report';
 import { emptySnapshot } from '../core/tab-snapshot';
@@ -61,18 +64,30 @@ export const handlers: BackgroundHandlers = {
     return { active: true };
   },
 
+  'content:signals': async ({ source, data }, sender) => {
+    if (!isActiveOn(await getSettings(), siteOf(sender.tabUrl))) return { active: false };
+    const snapshot = await recordSignal(sender, source, data);
+    if (snapshot && sender.tabId !== null) await refreshBadge(sender.tabId, snapshot);
+    return { active: true };
+  },
+
   'ui:getReport': async ({ tabId }) => reportFor(tabId),
 
   'ui:getTabInfo': async ({ tabId }) => tabInfo(tabId),
 
   'ui:getSettings': async () => getSettings(),
 
-  'ui:getDataInfo': async () => ({ easyList: EASYLIST_INFO }),
+  'ui:getDataInfo': async () => ({
+    easyList: EASYLIST_INFO,
+    vendorList: { version: VENDOR_LIST_INFO.version, lastUpdated: VENDOR_LIST_INFO.lastUpdated },
+    taxonomies: { date: TAXONOMY_DATA_INFO.date, credit: TAXONOMY_DATA_INFO.credit },
+  }),
 
   'ui:setSettings': async (patch) => {
     const before = await getSettings();
     const after = await updateSettings(patch);
     const changed = before.enabled !== after.enabled || before.useEasyList !== after.useEasyList || before.pausedSites.join() !== after.pausedSites.join();
+    if (before.sendGpc !== after.sendGpc) await applyGpc(after.sendGpc);
     if (changed) await restartAllTabs();
     return after;
   },

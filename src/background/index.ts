@@ -6,7 +6,9 @@
 import browser from 'webextension-polyfill';
 import { serveBackground } from '../platform/messaging';
 import { initBadge } from './badge';
+import { applyGpc } from './gpc';
 import { handlers } from './handlers';
+import { getSettings } from './settings';
 import { listenToNavigation } from './navigation';
 import { markReady } from './ready';
 import { sweepTabs } from './tab-store';
@@ -15,6 +17,8 @@ async function startUp(): Promise<void> {
   const tabs = await browser.tabs.query({});
   await sweepTabs(new Set(tabs.flatMap((t) => (t.id === undefined ? [] : [t.id]))));
   await initBadge();
+  // The GPC rule and script persist, but an update or a failed earlier attempt may have left them out of step.
+  await applyGpc((await getSettings()).sendGpc).catch((error: unknown) => console.error('why-this-ad: GPC setting not applied', error));
 }
 
 const started = startUp().catch((error: unknown) => {

@@ -5,15 +5,20 @@ import { readKey, writeKeys } from '../platform/storage';
 import { normaliseSites } from '../core/site';
 
 const KEY = 'settings:v1';
-export const DEFAULT_SETTINGS: Settings = { enabled: true, useEasyList: false, pausedSites: [] };
+export const DEFAULT_SETTINGS: Settings = { enabled: true, useEasyList: false, pausedSites: [], sendGpc: false };
 
-// useEasyList is optional: settings stored before it existed read as its default.
-const stored = object({ enabled: bool, useEasyList: optional(bool), pausedSites: array(str(253), MAX_PAUSED_SITES) });
+// Fields added later are optional: settings stored before they existed read as their defaults.
+const stored = object({ enabled: bool, useEasyList: optional(bool), pausedSites: array(str(253), MAX_PAUSED_SITES), sendGpc: optional(bool) });
 
 export async function getSettings(): Promise<Settings> {
   const parsed = stored(await readKey('local', KEY));
   return parsed.ok
-    ? { enabled: parsed.value.enabled, useEasyList: parsed.value.useEasyList ?? DEFAULT_SETTINGS.useEasyList, pausedSites: parsed.value.pausedSites }
+    ? {
+        enabled: parsed.value.enabled,
+        useEasyList: parsed.value.useEasyList ?? DEFAULT_SETTINGS.useEasyList,
+        pausedSites: parsed.value.pausedSites,
+        sendGpc: parsed.value.sendGpc ?? DEFAULT_SETTINGS.sendGpc,
+      }
     : { ...DEFAULT_SETTINGS };
 }
 
@@ -23,6 +28,7 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
     enabled: patch.enabled ?? current.enabled,
     useEasyList: patch.useEasyList ?? current.useEasyList,
     pausedSites: normaliseSites(patch.pausedSites ?? current.pausedSites),
+    sendGpc: patch.sendGpc ?? current.sendGpc,
   };
   await writeKeys('local', { [KEY]: next });
   return next;

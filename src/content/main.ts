@@ -5,6 +5,7 @@
  */
 import type { FrameAd } from '../shared/frame-ad';
 import type { ProbeState } from '../shared/protocol';
+import type { JsonValue, SignalSource } from '../shared/signals';
 import { startBridge } from './bridge';
 import { elementOf } from './candidates';
 import { showElement } from './highlight';
@@ -18,6 +19,14 @@ let probe: ProbeState | null = null;
 let active = false;
 let scanner: Scanner | null = null;
 let prebidUnits: string[] = [];
+/** The newest signal of each source, kept to be sent once the page turns out to be one we look at. */
+const signals = new Map<SignalSource, JsonValue>();
+
+function sendSignal(source: SignalSource, data: JsonValue): void {
+  void request('content:signals', { source, data }).then((reply) => {
+    if (reply.ok && !reply.data.active) deactivate();
+  });
+}
 
 function send(ads: FrameAd[]): void {
   void request('content:frame', { ads, probe }).then((reply) => {
@@ -40,6 +49,7 @@ function activate(easyList: boolean): void {
   scanner.useEasyList(easyList);
   scanner.setPrebidUnits(prebidUnits);
   scanner.start();
+  for (const [source, data] of signals) sendSignal(source, data);
 }
 
 function deactivate(): void {
@@ -55,6 +65,11 @@ export function main(): void {
     if (message.type === 'prebid') {
       prebidUnits = message.units;
       scanner?.setPrebidUnits(prebidUnits);
+      return;
+    }
+    if (message.type === 'signal') {
+      signals.set(message.source, message.data);
+      if (active) sendSignal(message.source, message.data);
       return;
     }
     probe = { gpc: message.gpc };

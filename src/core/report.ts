@@ -1,14 +1,17 @@
 /**
- * Turns a tab's snapshot into the PageReport. For now the engine knows how each ad was found and
- * which company served its frame; everything it cannot know yet is left empty or said as
+ * Turns a tab's snapshot into the PageReport: the ads each frame found, tied together across
+ * frames, each explained from the signals of the page's ad tech (explain/), with the page's
+ * consent state, identifiers and flags. What nothing tells us is left empty or said as
  * `unknown`, never guessed.
  */
 import type { FrameAd } from '../shared/frame-ad';
 import { PAGE_REPORT_SCHEMA, type PageReport, type ReportAd, type Seller } from '../shared/page-report';
 import { findAdHost } from './ad-hosts';
+import { companyForBidder } from './bidders';
+import { explainAd } from './explain/ad';
+import { mergeFlags, pageOnlyFlags } from './explain/flags';
+import { pageFacts, type PageFacts } from './explain/page-facts';
 import type { FrameSnapshot, TabSnapshot } from './tab-snapshot';
-
-const UNKNOWN_REASON = { kind: 'unknown', basis: 'observed', evidence: [] } as const;
 
 function sellersOf(ad: FrameAd): Seller[] {
   const sellers: Seller[] = [];
@@ -60,7 +63,8 @@ function creativeFrames(frames: readonly FrameSnapshot[]): Set<number> {
   return creatives;
 }
 
-function toReportAd(frame: FrameSnapshot, ad: FrameAd): ReportAd {
+function toReportAd(frame: FrameSnapshot, ad: FrameAd, facts: PageFacts): ReportAd {
+  const why = explainAd(ad, facts, sellersOf(ad));
   return {
     id: `${frame.frameId}:${ad.key}`,
     status: ad.status,
@@ -74,35 +78,72 @@ function toReportAd(frame: FrameSnapshot, ad: FrameAd): ReportAd {
     },
     detectedBy: [...ad.detectedBy],
     ...(ad.label ? { label: ad.label } : {}),
-    advertiser: null,
-    paidBy: null,
-    sellers: sellersOf(ad),
-    reasons: [{ ...UNKNOWN_REASON, evidence: [] }],
-    dsa: null,
-    optOuts: [],
-    flags: [],
+    advertiser: why.advertiser,
+    paidBy: why.paidBy,
+    sellers: why.sellers,
+    reasons: why.reasons,
+    dsa: why.dsa,
+    optOuts: why.optOuts,
+    flags: why.flags,
   };
+}
+
+/** The cross-site identifiers the page's Prebid held for its bidders, and who carried them. */
+function identifiersOf(facts: PageFacts): PageReport['identifiers'] {
+  const out: PageReport['identifiers'] = [];
+  const via = facts.prebid.globals[0] ? `Prebid.js (${facts.prebid.globals[0].name})` : 'Prebid.js';
+  const add = (source: string, atype: number | null): void => {
+    if (!out.some((i) => i.source === source)) out.push({ source, ...(atype !== null ? { atype } : {}), via });
+  };
+  for (const eid of facts.prebid.eids) add(eid.source, eid.atype);
+  for (const auction of facts.prebid.auctions) for (const r of auction.requests) for (const eid of r.facts.eids) add(eid.source, eid.atype);
+  return out;
+}
+
+/** What each bidder was sent in the auctions the probe saw (the network observer adds the rest). */
+function dataFlowsOf(facts: PageFacts, site: string): PageReport['dataFlows'] {
+  const flows: PageReport['dataFlows'] = [];
+  for (const auction of facts.prebid.auctions) {
+    for (const r of auction.requests) {
+      if (!r.bidder) continue;
+      const carries = [
+        r.facts.userSegments.length ? 'audience-segments' : null,
+        r.facts.eids.length ? 'cross-site-ids' : null,
+        r.facts.geo?.hasLatLon ? 'precise-location' : r.facts.geo ? 'location' : null,
+        r.facts.contentSegments.length || r.facts.siteCategories.length ? 'page-categories' : null,
+      ].filter((c): c is string => !!c);
+      const to = companyForBidder(r.bidder)?.name ?? r.bidder;
+      if (!flows.some((f) => f.to === to && f.carries.join() === carries.join())) flows.push({ from: site, to, kind: 'bid-request', carries });
+    }
+  }
+  return flows;
 }
 
 export function buildReport(snapshot: TabSnapshot, observedAt: Date): PageReport {
   const frames = Object.values(snapshot.frames).sort((a, b) => a.frameId - b.frameId);
   const creatives = creativeFrames(frames);
+  const facts = pageFacts(frames);
   const ads: ReportAd[] = [];
   for (const frame of frames) {
     if (creatives.has(frame.frameId)) continue;
-    for (const ad of frame.ads) ads.push(toReportAd(frame, ad));
+    for (const ad of frame.ads) ads.push(toReportAd(frame, ad, facts));
   }
-  const top = snapshot.frames['0'];
+  let site = '';
+  try {
+    site = new URL(snapshot.url).hostname;
+  } catch {
+    // A page without a parsable URL: its flows are said to come from "".
+  }
   return {
     schema: PAGE_REPORT_SCHEMA,
     url: snapshot.url,
     observedAt: observedAt.toISOString(),
     ads,
-    consent: { tcf: null, gpp: null, usp: null, gpc: top?.probe?.gpc ?? null },
+    consent: { tcf: facts.consent.tcf?.summary ?? null, gpp: facts.consent.gpp?.summary ?? null, usp: facts.consent.usp, gpc: facts.gpc },
     companies: [],
-    identifiers: [],
-    dataFlows: [],
-    flags: [],
+    identifiers: identifiersOf(facts),
+    dataFlows: dataFlowsOf(facts, site),
+    flags: mergeFlags([...ads.map((a) => a.flags), pageOnlyFlags(facts.consent, facts.gpc)]),
   };
 }
 

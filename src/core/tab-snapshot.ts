@@ -1,6 +1,7 @@
 /** What the background knows about one tab: plain data, stored in storage.session. */
 import type { FrameAd } from '../shared/frame-ad';
 import type { ProbeState } from '../shared/protocol';
+import type { JsonValue, SignalSource } from '../shared/signals';
 
 export const TAB_SNAPSHOT_VERSION = 1;
 /** The storage.session key of a tab's snapshot. */
@@ -8,6 +9,8 @@ export const tabKey = (tabId: number): string => `tab:${tabId}`;
 export const TAB_KEY_PREFIX = 'tab:';
 /** Frames beyond this are counted in `droppedFrames` and not kept (storage.session is ~10 MB for all tabs). */
 export const MAX_FRAMES_PER_TAB = 200;
+/** Frames whose ad tech we keep (each source of each up to 64 KB); the top frame is always one of them. */
+export const MAX_SIGNAL_FRAMES_PER_TAB = 8;
 
 export interface FrameSnapshot {
   frameId: number;
@@ -16,6 +19,8 @@ export interface FrameSnapshot {
   url: string;
   ads: FrameAd[];
   probe: ProbeState | null;
+  /** What the frame's ad tech said, the newest of each source (raw: read through core normalisers). */
+  signals?: Partial<Record<SignalSource, JsonValue>>;
   updatedAt: number;
 }
 
@@ -28,6 +33,8 @@ export interface TabSnapshot {
   startedAt: number;
   frames: Record<string, FrameSnapshot>;
   droppedFrames: number;
+  /** Signals refused because MAX_SIGNAL_FRAMES_PER_TAB other frames already had some. */
+  droppedSignals?: number;
 }
 
 export function emptySnapshot(tabId: number, url: string, documentId: string | null, now: number): TabSnapshot {
@@ -40,7 +47,8 @@ export function withFrame(snapshot: TabSnapshot, frame: FrameSnapshot): TabSnaps
   if (!known && Object.keys(snapshot.frames).length >= MAX_FRAMES_PER_TAB) {
     return { ...snapshot, droppedFrames: snapshot.droppedFrames + 1 };
   }
-  return { ...snapshot, frames: { ...snapshot.frames, [key]: frame } };
+  const signals = snapshot.frames[key]?.signals;
+  return { ...snapshot, frames: { ...snapshot.frames, [key]: signals && !frame.signals ? { ...frame, signals } : frame } };
 }
 
 /** Forget what the frames found (a single-page-app navigation), keeping which frames exist. */
@@ -48,4 +56,16 @@ export function withoutAds(snapshot: TabSnapshot, url: string): TabSnapshot {
   const frames: Record<string, FrameSnapshot> = {};
   for (const [key, frame] of Object.entries(snapshot.frames)) frames[key] = { ...frame, ads: [] };
   return { ...snapshot, url, frames };
+}
+
+/** Keeps a frame's newest signal of one source, within the per-tab cap on frames with signals. */
+export function withSignal(snapshot: TabSnapshot, frameId: number, source: SignalSource, data: JsonValue): TabSnapshot {
+  const key = String(frameId);
+  const frame = snapshot.frames[key];
+  if (!frame) return snapshot;
+  const holders = Object.values(snapshot.frames).filter((f) => f.signals && f.frameId !== frameId).length;
+  if (!frame.signals && frameId !== 0 && holders >= MAX_SIGNAL_FRAMES_PER_TAB) {
+    return { ...snapshot, droppedSignals: (snapshot.droppedSignals ?? 0) + 1 };
+  }
+  return { ...snapshot, frames: { ...snapshot.frames, [key]: { ...frame, signals: { ...frame.signals, [source]: data } } } };
 }

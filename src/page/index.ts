@@ -1,24 +1,26 @@
 /**
  * The main-world probe. It runs at document_start in every frame, before the page's own scripts,
- * says "here I am" (and whether the page's navigator reports Global Privacy Control), and tells
- * which ad units Prebid.js rendered a winning bid into. It must stay tiny and must never break the page: every read is guarded, nothing of the
- * page is kept, and only JSON strings leave it.
+ * meets the isolated content script (shared/bridge.ts), says whether the page's navigator reports
+ * Global Privacy Control, and passes on what the page's ad tech knows: Prebid.js, Google Publisher
+ * Tag, and the consent APIs. It must stay small and must never break the page: every read is
+ * guarded and time-boxed, nothing of the page is kept, and only JSON strings leave it.
  */
 import { BRIDGE_VERSION, HANDSHAKE_EVENT, parseHandshake, type ProbeMessage } from '../shared/bridge';
 import { CREATIVE_FRAME_NAME } from '../shared/creative-frame';
+import { SIGNAL_LIMITS, type JsonValue, type RawSignals, type SignalSource } from '../shared/signals';
+import { watchConsent } from './consent';
+import { watchGpt } from './gpt';
+import { afterLoad, CustomEventCtor, dispatch, listen, stringify, unlisten } from './own';
 import { watchPrebid } from './prebid';
 
-// Our own references, taken before any page script can replace them.
-const dispatch = EventTarget.prototype.dispatchEvent;
-const addListener = EventTarget.prototype.addEventListener;
-const removeListener = EventTarget.prototype.removeEventListener;
-const CustomEventCtor = CustomEvent;
-const stringify = JSON.stringify;
 const root = document;
 
-function post(channel: string, message: ProbeMessage): void {
+function send(channel: string, message: ProbeMessage): void {
   try {
-    dispatch.call(root, new CustomEventCtor(channel, { detail: stringify(message) }));
+    const detail = stringify(message);
+    // Too big to be let through on the other side: better not to send it at all.
+    if (message.type === 'signal' && detail.length > SIGNAL_LIMITS.bytes) return;
+    dispatch.call(root, new CustomEventCtor(channel, { detail }));
   } catch {
     // A page that breaks event dispatch only loses our explanation, never its own behaviour.
   }
@@ -34,9 +36,27 @@ function readGpc(): boolean | null {
 }
 
 function onChannel(channel: string): void {
-  post(channel, { type: 'hello', v: BRIDGE_VERSION, gpc: readGpc() });
-  // An ad's creative frame runs no auction of its own worth watching.
-  if (!CREATIVE_FRAME_NAME.test(window.name)) watchPrebid(window, (units) => post(channel, { type: 'prebid', v: BRIDGE_VERSION, units }));
+  const hello = (): void => send(channel, { type: 'hello', v: BRIDGE_VERSION, gpc: readGpc() });
+  hello();
+  // Said again once loaded: the extension's own GPC script may run after us at document_start.
+  afterLoad(window, hello, [0]);
+  // An ad's creative frame runs no auction or consent tool of its own worth reading.
+  if (CREATIVE_FRAME_NAME.test(window.name)) return;
+  const last: Partial<Record<SignalSource, string>> = {};
+  const signal = <S extends SignalSource>(source: S, data: RawSignals[S]): void => {
+    const key = stringify(data);
+    if (last[source] === key) return;
+    last[source] = key;
+    send(channel, { type: 'signal', v: BRIDGE_VERSION, source, data: data as unknown as JsonValue });
+  };
+  const isTop = window === window.top;
+  watchPrebid(
+    window,
+    (units) => send(channel, { type: 'prebid', v: BRIDGE_VERSION, units }),
+    (raw) => signal('prebid', raw),
+  );
+  watchGpt(window, isTop, (raw) => signal('gpt', raw));
+  watchConsent(window, (source, raw) => signal(source, raw));
 }
 
 let met = false;
@@ -44,12 +64,12 @@ const onHandshake = (event: Event): void => {
   const message = parseHandshake((event as CustomEvent<unknown>).detail);
   if (met || !message || message.role !== 'isolated') return;
   met = true;
-  removeListener.call(root, HANDSHAKE_EVENT, onHandshake);
+  unlisten.call(root, HANDSHAKE_EVENT, onHandshake);
   onChannel(message.channel);
 };
 
 try {
-  addListener.call(root, HANDSHAKE_EVENT, onHandshake);
+  listen.call(root, HANDSHAKE_EVENT, onHandshake);
   dispatch.call(root, new CustomEventCtor(HANDSHAKE_EVENT, { detail: stringify({ role: 'probe' }) }));
 } catch {
   // Nothing to do: without the bridge the extension still sees the DOM.

@@ -8,6 +8,7 @@
  * JSON strings on the secret channel. JSON strings only: Firefox's Xray wrappers do not let page
  * objects through, and a string is easy to cap and validate.
  */
+import { checkJson, isSignalSource, SIGNAL_LIMITS, type JsonValue, type SignalSource } from './signals';
 import { array, bool, isRecord, literal, nullable, object, str, type Result, type Validator } from './validate';
 
 export const HANDSHAKE_EVENT = 'why-this-ad:handshake';
@@ -30,7 +31,16 @@ export interface ProbePrebid {
   units: string[];
 }
 
-export type ProbeMessage = ProbeHello | ProbePrebid;
+/** What the page's ad tech says (a RawSignals part); checked for size and JSON-ness here, read by core. */
+export interface ProbeSignal {
+  type: 'signal';
+  v: typeof BRIDGE_VERSION;
+  source: SignalSource;
+  /** Shaped like RawSignals[source] when the probe sent it, but only checked to be bounded JSON. */
+  data: JsonValue;
+}
+
+export type ProbeMessage = ProbeHello | ProbePrebid | ProbeSignal;
 
 export const MAX_PREBID_UNITS = 100;
 export const MAX_UNIT_CODE = 200;
@@ -76,5 +86,12 @@ export function parseProbeMessage(detail: unknown): Result<ProbeMessage> {
     return { ok: false, error: 'probe message is not JSON' };
   }
   if (isRecord(value) && value.type === 'prebid') return probePrebid(value, 'probe');
+  if (isRecord(value) && value.type === 'signal') {
+    if (detail.length > SIGNAL_LIMITS.bytes) return { ok: false, error: 'probe signal too large' };
+    if (value.v !== BRIDGE_VERSION || !isSignalSource(value.source)) return { ok: false, error: 'probe signal of unknown source' };
+    const data = checkJson(value.data);
+    if (!data.ok) return data;
+    return { ok: true, value: { type: 'signal', v: BRIDGE_VERSION, source: value.source, data: data.value } };
+  }
   return probeHello(value, 'probe');
 }

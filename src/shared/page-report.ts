@@ -60,7 +60,8 @@ export interface ReportAd {
   sellers: Seller[];
   reasons: Reason[];
   dsa: { behalf?: string; paid?: string; params: number[]; transparency: { domain: string; params: number[] }[] } | null;
-  optOuts: { label: string; url: string }[];
+  /** Only links from our own directory (core/opt-outs.ts); `id` names the entry, whose label the UI translates. */
+  optOuts: { id?: string; label: string; url: string }[];
   flags: Flag[];
 }
 

@@ -6,7 +6,8 @@
 import { elementDescriptionValidator, type ElementDescription, type Feedback } from './feedback';
 import { frameAdValidator, LIMITS, type FrameAd } from './frame-ad';
 import type { PageReport } from './page-report';
-import { array, bool, int, isRecord, nullable, object, optional, str, type Result, type Validator } from './validate';
+import { checkJson, SIGNAL_SOURCES, type JsonValue, type SignalSource } from './signals';
+import { array, bool, int, isRecord, literal, nullable, object, optional, str, type Result, type Validator } from './validate';
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -21,6 +22,8 @@ export interface Settings {
   useEasyList: boolean;
   /** Registrable sites (hostnames) on which the extension looks at nothing. */
   pausedSites: string[];
+  /** Send Global Privacy Control (the Sec-GPC header and navigator.globalPrivacyControl) to every site. */
+  sendGpc: boolean;
 }
 
 export interface TabInfo {
@@ -33,18 +36,27 @@ export interface TabInfo {
   enabled: boolean;
 }
 
+/** The bundled data sets and how old they are (shown in settings). */
+export interface DataInfo {
+  easyList: { version: string | null; rules: number };
+  vendorList: { version: number; lastUpdated: string | null };
+  taxonomies: { date: string | null; credit: string };
+}
+
 /** Requests that the background answers. */
 export interface BackgroundRequests {
   'content:hello': { req: { top: boolean }; res: { active: boolean; easyList: boolean } };
   /** The ids and classes a frame has; the answer is the EasyList rules that need them, as [token, selector]. */
   'content:easyList': { req: { tokens: string[] }; res: { rules: [string, string][] } };
   'content:frame': { req: { ads: FrameAd[]; probe: ProbeState | null }; res: { active: boolean } };
+  /** What the page's ad tech said (one source's raw signal, see shared/signals.ts), the newest replacing the last. */
+  'content:signals': { req: { source: SignalSource; data: JsonValue }; res: { active: boolean } };
   'ui:getReport': { req: { tabId: number }; res: PageReport | null };
   'ui:getTabInfo': { req: { tabId: number }; res: TabInfo };
   'ui:getSettings': { req: Record<string, never>; res: Settings };
   /** The bundled data sets and how old they are. */
-  'ui:getDataInfo': { req: Record<string, never>; res: { easyList: { version: string | null; rules: number } } };
-  'ui:setSettings': { req: { enabled?: boolean; useEasyList?: boolean; pausedSites?: string[] }; res: Settings };
+  'ui:getDataInfo': { req: Record<string, never>; res: DataInfo };
+  'ui:setSettings': { req: { enabled?: boolean; useEasyList?: boolean; pausedSites?: string[]; sendGpc?: boolean }; res: Settings };
   'ui:setSitePaused': { req: { tabId: number; paused: boolean }; res: TabInfo };
   'ui:showAd': { req: { tabId: number; adId: string }; res: { shown: boolean } };
   'ui:reportNotAnAd': { req: { tabId: number; adId: string }; res: Feedback };
@@ -79,11 +91,12 @@ export const backgroundPayloadValidators: { [K in BackgroundRequestType]: Valida
     ads: array(frameAdValidator, LIMITS.adsPerFrame),
     probe: nullable(probeState),
   }) as Validator<BackgroundRequests['content:frame']['req']>,
+  'content:signals': object({ source: literal(...SIGNAL_SOURCES), data: (input: unknown) => checkJson(input) }) as Validator<BackgroundRequests['content:signals']['req']>,
   'ui:getReport': object({ tabId }),
   'ui:getTabInfo': object({ tabId }),
   'ui:getSettings': empty as Validator<Record<string, never>>,
   'ui:getDataInfo': empty as Validator<Record<string, never>>,
-  'ui:setSettings': object({ enabled: optional(bool), useEasyList: optional(bool), pausedSites: optional(array(str(253), MAX_PAUSED_SITES)) }),
+  'ui:setSettings': object({ enabled: optional(bool), useEasyList: optional(bool), pausedSites: optional(array(str(253), MAX_PAUSED_SITES)), sendGpc: optional(bool) }),
   'ui:setSitePaused': object({ tabId, paused: bool }),
   'ui:showAd': object({ tabId, adId: str(64) }),
   'ui:reportNotAnAd': object({ tabId, adId: str(64) }),

@@ -3,6 +3,7 @@
  * Chromium with the built extension (real ad-tech hostnames mapped to this machine), and helpers
  * that read the extension's state the way its own pages do.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -116,5 +117,26 @@ export function summary(report: PageReport | null): string[] {
       }
     }
     return `${a.status} ${a.detectedBy.join('+')} ${a.slot.elementId ?? '-'} ${a.slot.width}x${a.slot.height} ${frame}`;
+  });
+}
+
+/** The popup, opened as a page for a given tab (the toolbar popup cannot be opened headless). */
+export async function openPopupFor(h: Harness, tabId: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const popup = await h.ext.context.newPage();
+  await popup.emulateMedia({ colorScheme });
+  await popup.setViewportSize({ width: 380, height: 900 });
+  await popup.goto(`chrome-extension://${h.ext.extensionId}/src/ui/popup/index.html?tabId=${tabId}`);
+  return popup;
+}
+
+const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the debugger protocol: the extension's CSP rightly forbids inline scripts.
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.impact ?? '?'} ${v.id} (${v.nodes.length})`);
   });
 }

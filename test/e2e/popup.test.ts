@@ -1,34 +1,14 @@
 /** The popup, opened as a page for a given tab, as a person would use it. */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/lib/build';
 import { badgeOf } from '../../scripts/lib/extension-browser';
-import { open, settledBadge, settledReport, shown, useHarness } from './harness';
+import { axeViolations, open, openPopupFor, settledBadge, settledReport, shown, useHarness } from './harness';
 
 const harness = useHarness();
-
-async function openPopup(tabId: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const h = harness();
-  const popup = await h.ext.context.newPage();
-  await popup.emulateMedia({ colorScheme });
-  await popup.setViewportSize({ width: 380, height: 900 });
-  await popup.goto(`chrome-extension://${h.ext.extensionId}/src/ui/popup/index.html?tabId=${tabId}`);
-  return popup;
-}
-
-const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the debugger protocol: the extension's CSP rightly forbids inline scripts.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.impact ?? '?'} ${v.id} (${v.nodes.length})`);
-  });
-}
+const openPopup = (tabId: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> => openPopupFor(harness(), tabId, colorScheme);
 
 describe('popup', () => {
   it('lists exactly the ads shown, keeps empty slots apart, and passes axe in light and dark', async () => {
@@ -46,7 +26,10 @@ describe('popup', () => {
       'On the page itself',
       'Google Publisher Tag slot (Google Ad Manager)',
       'Google, ad server',
-      'Unknown. This page gave no information about why this ad was chosen.',
+      'Not said: the ad tech on this page did not name it.',
+    ]);
+    expect(await first.locator('[data-testid="reasons"] > li').allTextContents()).toEqual([
+      'Unknown: the ad tech on this page said nothing we could read about why this ad was chosen. (seen by Why This Ad)',
     ]);
     const partner = popup.locator('[data-testid="ads"] > li').nth(3);
     expect(await partner.locator('dd').nth(1).textContent()).toBe(`In an embedded frame from ${new URL(h.server.otherOrigin).host}`);

@@ -1,11 +1,24 @@
 import { useState } from 'preact/hooks';
 import type { ReportAd } from '../../shared/page-report';
 import { askBackground } from '../../platform/messaging';
-import { t } from '../common/i18n';
+import { t, uiLanguage } from '../common/i18n';
 import { detectorLabel, formatLabel, sellerLabel, sizeLabel, whereLabel } from './describe';
+import { advertiserLabel, basisLabel, explanationText, flagSentence, reasonSentence, severityLabel } from './explain-text';
+import { optOutLinks } from './opt-out-links';
 
-export function AdCard({ ad, tabId, index }: { ad: ReportAd; tabId: number; index: number }) {
+export function AdCard({ ad, tabId, index, pageUrl }: { ad: ReportAd; tabId: number; index: number; pageUrl: string }) {
   const [showFailed, setShowFailed] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const links = ad.status === 'shown' ? optOutLinks(t, ad, uiLanguage()) : [];
+  const copy = async (): Promise<void> => {
+    const text = explanationText(t, { ...ad, optOuts: links.map((l) => ({ id: l.id, label: l.label, url: l.url })) }, pageUrl);
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(t('copied'));
+    } catch {
+      setCopied(t('copyFailed'));
+    }
+  };
   const [noted, setNoted] = useState<string | null>(null);
   const notAnAd = async (): Promise<void> => {
     const reply = await askBackground('ui:reportNotAnAd', { tabId, adId: ad.id });
@@ -16,7 +29,6 @@ export function AdCard({ ad, tabId, index }: { ad: ReportAd; tabId: number; inde
     const reply = await askBackground('ui:showAd', { tabId, adId: ad.id });
     setShowFailed(!(reply.ok && reply.data.shown));
   };
-  const unknownWhy = ad.reasons.every((r) => r.kind === 'unknown');
   return (
     <li class="ad" aria-labelledby={headingId} data-ad-id={ad.id} data-status={ad.status}>
       <h2 id={headingId}>
@@ -42,11 +54,67 @@ export function AdCard({ ad, tabId, index }: { ad: ReportAd; tabId: number; inde
         )}
         {ad.status === 'shown' && (
           <>
-            <dt>{t('labelWhy')}</dt>
-            <dd>{unknownWhy ? t('whyUnknown') : ad.reasons.map((r) => r.kind).join(', ')}</dd>
+            <dt>{t('labelAdvertiser')}</dt>
+            <dd data-testid="advertiser">{advertiserLabel(t, ad)}</dd>
+            {ad.paidBy && (
+              <>
+                <dt>{t('labelPaidBy')}</dt>
+                <dd data-testid="paid-by">{ad.paidBy}</dd>
+              </>
+            )}
           </>
         )}
       </dl>
+      {ad.status === 'shown' && (
+        <section class="why" aria-label={t('sectionWhy')}>
+          <h3>{t('sectionWhy')}</h3>
+          <ol class="reasons" data-testid="reasons">
+            {ad.reasons.map((r, i) => (
+              <li key={i} data-kind={r.kind} data-basis={r.basis}>
+                <span>{reasonSentence(t, r)}</span> <span class={`basis basis-${r.basis}`}>{basisLabel(t, r)}</span>
+                {r.evidence.length > 0 && (
+                  <details>
+                    <summary>{t('howWeKnow')}</summary>
+                    <ul class="evidence">
+                      {r.evidence.map((e, j) => (
+                        <li key={j}>
+                          <code>{e.source}</code>: {e.value}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {ad.flags.length > 0 && (
+        <section class="flags" aria-label={t('sectionFlags')}>
+          <h3>{t('sectionFlags')}</h3>
+          <ul data-testid="flags">
+            {ad.flags.map((f) => (
+              <li key={f.code} data-code={f.code} class={`flag flag-${f.severity}`}>
+                <strong>{severityLabel(t, f)}:</strong> {flagSentence(t, f)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {links.length > 0 && (
+        <section class="can-do" aria-label={t('sectionWhatYouCanDo')}>
+          <h3>{t('sectionWhatYouCanDo')}</h3>
+          <ul data-testid="opt-outs">
+            {links.map((l) => (
+              <li key={l.id}>
+                <a href={l.url} target="_blank" rel="noopener noreferrer">
+                  {l.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {ad.status === 'shown' && (
         <div class="actions">
           <button type="button" class="secondary" onClick={() => void show()}>
@@ -55,7 +123,15 @@ export function AdCard({ ad, tabId, index }: { ad: ReportAd; tabId: number; inde
           <button type="button" class="secondary" disabled={noted !== null} onClick={() => void notAnAd()}>
             {t('notAnAd')}
           </button>
+          <button type="button" class="secondary" onClick={() => void copy()}>
+            {t('copyExplanation')}
+          </button>
         </div>
+      )}
+      {copied && (
+        <p role="status" class="muted">
+          {copied}
+        </p>
       )}
       {noted && (
         <p role="status" class="muted">

@@ -3,6 +3,7 @@ import { t } from '../common/i18n';
 import { openSettings, reloadTab } from '../common/tab';
 import { AdCard } from './AdCard';
 import { countLabel } from './describe';
+import { PageSection } from './PageSection';
 import { usePageState } from './use-page-state';
 
 function Header({ subtitle }: { subtitle?: string }) {
@@ -105,7 +106,7 @@ export function App() {
       ) : (
         <ol class="ads" data-testid="ads">
           {shown.map((ad, i) => (
-            <AdCard key={ad.id} ad={ad} tabId={info.tabId} index={i} />
+            <AdCard key={ad.id} ad={ad} tabId={info.tabId} index={i} pageUrl={report.url} />
           ))}
         </ol>
       )}
@@ -114,12 +115,12 @@ export function App() {
           <summary>{t('emptySlots', empty.length)}</summary>
           <ol class="ads">
             {empty.map((ad, i) => (
-              <AdCard key={ad.id} ad={ad} tabId={info.tabId} index={shown.length + i} />
+              <AdCard key={ad.id} ad={ad} tabId={info.tabId} index={shown.length + i} pageUrl={report.url} />
             ))}
           </ol>
         </details>
       )}
-      {report.consent.gpc !== null && <p class="muted">{report.consent.gpc ? t('gpcOn') : t('gpcOff')}</p>}
+      <PageSection report={report} />
       <p class="missed">
         <button type="button" class="secondary" onClick={() => void pickMissedAd(info.tabId)}>
           {t('missedAd')}

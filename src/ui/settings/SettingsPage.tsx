@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../../shared/protocol';
+import type { DataInfo, Settings } from '../../shared/protocol';
 import { askBackground } from '../../platform/messaging';
 import { BrandHeader } from '../common/BrandHeader';
 import { t } from '../common/i18n';
@@ -12,7 +12,7 @@ export function SettingsPage() {
   const [status, setStatus] = useState('');
   const [draft, setDraft] = useState('');
 
-  const [dataInfo, setDataInfo] = useState<{ easyList: { version: string | null; rules: number } } | null>(null);
+  const [dataInfo, setDataInfo] = useState<DataInfo | null>(null);
 
   useEffect(() => {
     void askBackground('ui:getSettings', {}).then((r) => (r.ok ? setSettings(r.data) : setError(r.error)));
@@ -59,6 +59,25 @@ export function SettingsPage() {
         <p class="muted">{t('easyListHint')}</p>
         {dataInfo && <p class="muted">{t('easyListVersion', dataInfo.easyList.version ?? '?', dataInfo.easyList.rules)}</p>}
       </section>
+      <section aria-labelledby="gpc">
+        <h2 id="gpc">{t('gpcTitle')}</h2>
+        <label class="switch">
+          <input type="checkbox" checked={settings.sendGpc} onChange={(e) => void save({ sendGpc: e.currentTarget.checked })} data-testid="send-gpc" />
+          {t('gpcLabel')}
+        </label>
+        <p class="muted">{t('gpcHint')}</p>
+      </section>
+      {dataInfo && (
+        <section aria-labelledby="data">
+          <h2 id="data">{t('dataTitle')}</h2>
+          <ul class="plain" data-testid="data-info">
+            <li>{t('dataVendorList', dataInfo.vendorList.version, dataInfo.vendorList.lastUpdated?.slice(0, 10) ?? '?')}</li>
+            <li>{t('dataTaxonomies', dataInfo.taxonomies.date ?? '?', dataInfo.taxonomies.credit)}</li>
+            <li>{t('dataEasyList', dataInfo.easyList.version ?? '?')}</li>
+          </ul>
+          <p class="muted">{t('dataHint')}</p>
+        </section>
+      )}
       <section aria-labelledby="paused">
         <h2 id="paused">{t('pausedSitesTitle')}</h2>
         <p class="muted">{t('pausedSitesHint')}</p>

@@ -7,6 +7,7 @@ const PERMISSIONS: ReadonlyArray<readonly [MessageKey, MessageKey]> = [
   ['permFramesTitle', 'permFramesText'],
   ['permNavigationTitle', 'permNavigationText'],
   ['permStorageTitle', 'permStorageText'],
+  ['permGpcTitle', 'permGpcText'],
 ];
 
 export function Welcome() {
