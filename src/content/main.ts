@@ -72,9 +72,11 @@ export function main(): void {
       if (active) sendSignal(message.source, message.data);
       return;
     }
+    const changed = probe?.gpc !== message.gpc;
     probe = { gpc: message.gpc };
-    // The top frame's probe tells the page's consent signals; send them even when there are no ads.
-    if (active && isTop) void scanner?.rescan();
+    // The top frame's probe tells the page's GPC signal; send it even when there are no ads, but
+    // only when it changed (the probe says hello again once the page has loaded).
+    if (changed && active && isTop) void scanner?.rescan();
   });
 
   serve({

@@ -7,41 +7,34 @@
  */
 import type { ConsentStatus, JsonValue, RawConsent } from '../shared/signals';
 import { budget, copy, pick } from './copy';
-import { afterLoad, listen, parseJson, postTo, read, schedule, stringify, type Fn } from './own';
+import { afterLoad, listen, pageGlobal, parseJson, postTo, read, schedule, stringify, type Fn } from './own';
 
 type Source = 'tcf' | 'gpp' | 'usp';
 
-interface Api {
-  fn: string;
-  locator: string;
-  call: string;
-  ret: string;
-}
-
-const APIS: Record<Source, Api> = {
-  tcf: { fn: '__tcfapi', locator: '__tcfapiLocator', call: '__tcfapiCall', ret: '__tcfapiReturn' },
-  gpp: { fn: '__gpp', locator: '__gppLocator', call: '__gppCall', ret: '__gppReturn' },
-  usp: { fn: '__uspapi', locator: '__uspapiLocator', call: '__uspapiCall', ret: '__uspapiReturn' },
-};
+/** The API's function; its frame protocol's names follow from it (`__tcfapiLocator`, `__tcfapiCall`, `__tcfapiReturn`). */
+const APIS: Record<Source, string> = { tcf: '__tcfapi', gpp: '__gpp', usp: '__uspapi' };
 const TIMEOUT_MS = 1_000;
 // The TC string holds the choices; core decodes it. The rest says whether GDPR applies and the CMP's state.
 const TCF_FIELDS = ['tcString', 'gdprApplies', 'cmpId', 'eventStatus', 'cmpStatus', 'addtlConsent'];
 const GPP_FIELDS = ['gppVersion', 'cmpStatus', 'signalStatus', 'applicableSections', 'gppString'];
 const MAX_ANCESTORS = 10;
 
-/** The nearest window (this one or an ancestor) holding the API's locator frame. */
-function locatorWindow(win: Window, api: Api): Window | null {
+/**
+ * The nearest ancestor holding the API's locator frame. Only ancestors: a frame's own consent tool
+ * defines the function itself, and the top frame has no ancestor to ask.
+ */
+function locatorWindow(win: Window, api: string): Window | null {
   let w: Window = win;
   for (let i = 0; i < MAX_ANCESTORS; i++) {
-    try {
-      // A child frame is reachable by name even across origins.
-      if (read(read(w, 'frames'), api.locator)) return w;
-    } catch {
-      // An ancestor we may not look into.
-    }
     const parent = read(w, 'parent') as Window | undefined;
     if (!parent || parent === w) return null;
     w = parent;
+    try {
+      // A child frame is reachable by name even across origins.
+      if (read(read(w, 'frames'), `${api}Locator`)) return w;
+    } catch {
+      // An ancestor we may not look into.
+    }
   }
   return null;
 }
@@ -72,7 +65,7 @@ function ask(win: Window, source: Source, post: (raw: RawConsent) => void): bool
     post({ status, via, data });
   };
   const command = source === 'tcf' || source === 'gpp' ? 'addEventListener' : 'getUSPData';
-  const fn = read(win, api.fn);
+  const fn = pageGlobal(win, api);
   let via: RawConsent['via'];
   if (typeof fn === 'function') {
     via = 'api';
@@ -100,13 +93,13 @@ function ask(win: Window, source: Source, post: (raw: RawConsent) => void): bool
       } catch {
         return;
       }
-      const ret = read(payload, api.ret);
+      const ret = read(payload, `${api}Return`);
       if (!ret || read(ret, 'callId') !== callId) return;
       answer('locator', read(ret, 'returnValue'), read(ret, 'success'));
     });
     try {
       if (!postTo) throw new Error('no postMessage');
-      postTo.call(target, { [api.call]: { command, parameter: null, version: source === 'gpp' ? '1.1' : source === 'tcf' ? 2 : 1, callId } }, '*');
+      postTo.call(target, { [`${api}Call`]: { command, parameter: null, version: source === 'gpp' ? '1.1' : source === 'tcf' ? 2 : 1, callId } }, '*');
     } catch {
       post({ status: 'error', via, data: null });
       return true;

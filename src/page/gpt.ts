@@ -7,14 +7,12 @@
  */
 import type { JsonValue, RawGpt } from '../shared/signals';
 import { budget, copy, type Budget } from './copy';
-import { afterLoad, invoke, isArray, read, schedule, str, type Fn } from './own';
+import { afterLoad, invoke, isArray, listen, pageGlobal, read, schedule, str, type Fn } from './own';
 
 const MAX_SLOTS = 50;
 const MAX_KEYS = 40;
 /** The fields of slotRenderEnded (§3.2); `slot` itself is a page object and stays behind. */
 const RENDER_FIELDS = ['isEmpty', 'isBackfill', 'advertiserId', 'campaignId', 'creativeId', 'lineItemId'];
-const POLL_MS = 100;
-const POLLS = 100;
 
 function targetingOf(owner: unknown, b: Budget): JsonValue {
   const config = invoke(owner, 'getConfig', 'targeting');
@@ -45,8 +43,8 @@ export function watchGpt(win: Window, early: boolean, post: (raw: RawGpt) => voi
     }
   };
   const readSlots = (): void => {
-    const g = read(win, 'googletag');
-    const apstag = !!read(win, 'apstag');
+    const g = pageGlobal(win, 'googletag');
+    const apstag = !!pageGlobal(win, 'apstag');
     if (!g && !apstag) return;
     const b = budget();
     const slots: RawGpt['slots'] = [];
@@ -82,7 +80,7 @@ export function watchGpt(win: Window, early: boolean, post: (raw: RawGpt) => voi
     return undefined;
   };
   const attach = (): boolean => {
-    const g = read(win, 'googletag');
+    const g = pageGlobal(win, 'googletag');
     if (!g || typeof g !== 'object' || attached.has(g)) return !!g;
     attached.add(g);
     const listen: Fn = () => {
@@ -95,17 +93,16 @@ export function watchGpt(win: Window, early: boolean, post: (raw: RawGpt) => voi
     else listen();
     return true;
   };
-  if (early) {
-    // In the top frame, watch for googletag from the start: renders before load are heard too.
-    let polls = 0;
-    const poll = (): void => {
+  if (early && win.document.readyState === 'loading') {
+    // In the top frame, look for googletag (GPT's stub is set early in the head) once the document
+    // is parsed, so that renders before the load event are heard too.
+    listen.call(win.document, 'DOMContentLoaded', () => {
       try {
-        if (!attach() && ++polls < POLLS) schedule(poll, POLL_MS);
+        attach();
       } catch {
         // Nothing to listen to.
       }
-    };
-    poll();
+    }, { once: true });
   }
   afterLoad(win, () => {
     try {

@@ -10,7 +10,7 @@ import { CREATIVE_FRAME_NAME } from '../shared/creative-frame';
 import { SIGNAL_LIMITS, type JsonValue, type RawSignals, type SignalSource } from '../shared/signals';
 import { watchConsent } from './consent';
 import { watchGpt } from './gpt';
-import { afterLoad, CustomEventCtor, dispatch, listen, stringify, unlisten } from './own';
+import { afterLoad, CustomEventCtor, dispatch, listen, pageGlobal, stringify, unlisten } from './own';
 import { watchPrebid } from './prebid';
 
 const root = document;
@@ -35,13 +35,15 @@ function readGpc(): boolean | null {
   }
 }
 
+/** Ad tech a frame runs itself: only then is a subframe worth reading (frames without it stay nearly free). */
+const AD_TECH_GLOBALS = ['_pbjsGlobals', 'googletag', 'apstag', '__tcfapi', '__gpp', '__uspapi'];
+
 function onChannel(channel: string): void {
   const hello = (): void => send(channel, { type: 'hello', v: BRIDGE_VERSION, gpc: readGpc() });
   hello();
-  // Said again once loaded: the extension's own GPC script may run after us at document_start.
-  afterLoad(window, hello, [0]);
   // An ad's creative frame runs no auction or consent tool of its own worth reading.
   if (CREATIVE_FRAME_NAME.test(window.name)) return;
+  const isTop = window === window.top;
   const last: Partial<Record<SignalSource, string>> = {};
   const signal = <S extends SignalSource>(source: S, data: RawSignals[S]): void => {
     const key = stringify(data);
@@ -49,14 +51,24 @@ function onChannel(channel: string): void {
     last[source] = key;
     send(channel, { type: 'signal', v: BRIDGE_VERSION, source, data: data as unknown as JsonValue });
   };
-  const isTop = window === window.top;
-  watchPrebid(
-    window,
-    (units) => send(channel, { type: 'prebid', v: BRIDGE_VERSION, units }),
-    (raw) => signal('prebid', raw),
-  );
-  watchGpt(window, isTop, (raw) => signal('gpt', raw));
-  watchConsent(window, (source, raw) => signal(source, raw));
+  const watch = (): void => {
+    watchPrebid(
+      window,
+      (units) => send(channel, { type: 'prebid', v: BRIDGE_VERSION, units }),
+      (raw) => signal('prebid', raw),
+    );
+    watchGpt(window, isTop, (raw) => signal('gpt', raw));
+    watchConsent(window, (source, raw) => signal(source, raw));
+  };
+  if (isTop) {
+    watch();
+    // Said again once loaded: the extension's own GPC script may run after us at document_start.
+    afterLoad(window, hello, [0]);
+    return;
+  }
+  afterLoad(window, () => {
+    if (AD_TECH_GLOBALS.some((name) => pageGlobal(window, name) !== undefined)) watch();
+  }, [0]);
 }
 
 let met = false;

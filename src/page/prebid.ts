@@ -8,7 +8,7 @@
 import { MAX_PREBID_UNITS, MAX_UNIT_CODE } from '../shared/bridge';
 import type { JsonValue, RawPrebid } from '../shared/signals';
 import { budget, copy, pick, type Budget } from './copy';
-import { afterLoad, invoke, isArray, read, schedule, str, type Fn } from './own';
+import { afterLoad, invoke, isArray, pageGlobal, read, schedule, str, type Fn } from './own';
 
 const MAX_GLOBALS = 5;
 const REREAD_MS = [0, 2_000];
@@ -16,7 +16,7 @@ const MAX_BIDS = 30;
 const MAX_AUCTIONS = 3;
 const MAX_BIDDER_REQUESTS = 12;
 /** The fields of a bid that say who and why (§2.3); prices and creatives are left alone. */
-const BID_FIELDS = ['bidderCode', 'bidder', 'adId', 'adUnitCode', 'auctionId', 'mediaType', 'width', 'height', 'creativeId', 'dealId', 'status', 'meta', 'adserverTargeting'];
+const BID_FIELDS = ['bidderCode', 'bidder', 'adId', 'adUnitCode', 'auctionId', 'mediaType', 'dealId', 'status', 'meta', 'adserverTargeting'];
 
 function ortbPart(ortb2: unknown, b: Budget): JsonValue {
   const user = read(ortb2, 'user');
@@ -71,6 +71,8 @@ function readGlobal(name: string, g: unknown, units: string[]): RawPrebid {
     version: str(read(g, 'version'), 40),
     winningBids: bids,
     eids: copy(invoke(g, 'getUserIdsAsEids'), b) ?? null,
+    // Which TCF vendor the publisher says each bidder is (Prebid's own gvlMapping setting).
+    gvlMapping: copy(invoke(g, 'getConfig', 'gvlMapping'), b) ?? null,
     auctions: [{ auctionId: null, bidderRequests: [{ bidderCode: null, ortb2: ortbPart(invoke(g, 'getConfig', 'ortb2'), b) }] }, ...auctions.map((a) => auctionOf(a, b))],
   };
 }
@@ -84,7 +86,7 @@ export function watchPrebid(win: Window, postUnits: (units: string[]) => void, p
     timer = null;
     const units: string[] = [];
     const raw: RawPrebid[] = [];
-    const names = read(win, '_pbjsGlobals');
+    const names = pageGlobal(win, '_pbjsGlobals');
     if (!isArray(names)) return;
     try {
       readAll(names, units, raw);
@@ -101,7 +103,7 @@ export function watchPrebid(win: Window, postUnits: (units: string[]) => void, p
   const readAll = (names: unknown[], units: string[], raw: RawPrebid[]): void => {
     for (const name of names.slice(0, MAX_GLOBALS)) {
       if (typeof name !== 'string') continue;
-      const g = read(win, name);
+      const g = pageGlobal(win, name);
       if (!g || typeof g !== 'object' || typeof read(g, 'getAllWinningBids') !== 'function') continue;
       if (!listening.has(g) && typeof read(g, 'onEvent') === 'function') {
         listening.add(g);

@@ -36,6 +36,8 @@ export interface RawPrebid {
   winningBids: JsonValue[];
   /** getUserIdsAsEids(). */
   eids: JsonValue;
+  /** getConfig('gvlMapping'): bidder code → TCF vendor id, as the publisher configured it. */
+  gvlMapping: JsonValue;
   /** The last auctions' bidder requests: `{ auctionId, bidderRequests: [{ bidderCode, ortb2 }] }`. */
   auctions: JsonValue[];
 }

@@ -69,7 +69,7 @@ describe('explanation engine', () => {
     const a = r.ads[0];
     expect(a?.advertiser).toEqual({ name: 'Acme Shoes B.V.', domain: 'acme-shoes.example' });
     expect(a?.paidBy).toBe('Acme Media Agency');
-    expect(kinds(r)).toEqual([['profiling', 'declared'], ['demographic', 'declared'], ['auction', 'declared']]);
+    expect(kinds(r)).toEqual([['profiling', 'declared'], ['demographic', 'declared'], ['auction', 'observed']]);
     expect(a?.reasons[1]?.detail).toBe('Demographic > Gender > Female');
     expect(a?.reasons[0]?.evidence).toEqual([{ source: 'prebid.meta.dsa.transparency', value: 'dsp.demo-dsp.example: dsaparams 1,2' }]);
     expect(a?.sellers.map((s) => [s.company ?? s.domain, s.role ?? null])).toEqual([['Xandr (Microsoft)', 'ssp'], ['Demo DSP', 'dsp'], ['dsp.demo-dsp.example', null]]);
@@ -84,7 +84,7 @@ describe('explanation engine', () => {
       ads: [ad('a1', 'slot-1')],
       prebid: prebid({ advertiserDomains: ['sunny-travel.example'], dsa: dsa([2]) }, { site: { cat: ['IAB20'], content: { data: [{ name: 'ctx.example', ext: { segtax: 6 }, segment: [{ id: '653' }] }] } } }),
     });
-    expect(kinds(r)).toEqual([['contextual', 'declared'], ['contextual', 'declared'], ['auction', 'declared']]);
+    expect(kinds(r)).toEqual([['contextual', 'declared'], ['contextual', 'declared'], ['auction', 'observed']]);
     expect(r.ads[0]?.reasons.map((x) => x.detail)).toEqual(['dsp.demo-dsp.example', 'Travel', 'Xandr (Microsoft)']);
     // Content 2.2 id 653 and IAB 1.0 "IAB20" are both Travel: one reason, both pieces of evidence.
     expect(r.ads[0]?.reasons[1]?.evidence.map((e) => e.source)).toEqual(['prebid.bidderRequest.site.content.data', 'prebid.bidderRequest.site.cat']);
@@ -102,6 +102,14 @@ describe('explanation engine', () => {
     expect(r.consent.tcf?.purposes.refused).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
+  it('the publisher\'s gvlMapping names the winning bidder\'s vendor', () => {
+    const refused = { status: 'ok', via: 'api', data: { tcString: tcString([1, 2, 3, 4], [755]), gdprApplies: true } };
+    const page = (mapping: JsonValue): JsonValue => [{ ...(prebid({ dsa: dsa([1]) }) as [Record<string, JsonValue>])[0], winningBids: [{ bidderCode: 'billow_rtb25', adId: 'b', adUnitCode: 'slot-1', status: 'rendered', meta: { dsa: dsa([1]) } }], gvlMapping: mapping }];
+    expect(codes(report({ ads: [ad('a1', 'slot-1')], prebid: page({ billow_rtb25: 32 }), tcf: refused }))).toEqual(['vendor-without-consent']);
+    expect(codes(report({ ads: [ad('a1', 'slot-1')], prebid: page({ billow_rtb25: 755 }), tcf: refused }))).toEqual([]);
+    expect(codes(report({ ads: [ad('a1', 'slot-1')], prebid: page(null), tcf: refused }))).toEqual([]);
+  });
+
   it('no profiling flag where GDPR does not apply, or where nothing was profiled', () => {
     const refused = { status: 'ok', via: 'api', data: { tcString: tcString([1, 2], []), gdprApplies: false } };
     expect(codes(report({ ads: [ad('a1', 'slot-1')], prebid: prebid({ dsa: dsa([1]) }), tcf: refused }))).toEqual([]);
@@ -114,7 +122,7 @@ describe('explanation engine', () => {
       ads: [ad('a1', 'slot-1')],
       prebid: prebid({ dsa: dsa([3]) }, { device: { geo: { lat: 52.37, lon: 4.89, type: 1, accuracy: 20 } }, user: { eids: [{ source: 'liveramp.com', uids: [{ id: 'x', atype: 3 }] }] } }),
     });
-    expect(kinds(r)).toEqual([['precise-location', 'declared'], ['precise-location', 'declared'], ['cross-site-id', 'declared'], ['auction', 'declared']]);
+    expect(kinds(r)).toEqual([['precise-location', 'declared'], ['precise-location', 'declared'], ['cross-site-id', 'declared'], ['auction', 'observed']]);
     expect(r.identifiers).toEqual([{ source: 'liveramp.com', atype: 3, via: 'Prebid.js (pbjs)' }]);
     expect(r.dataFlows).toEqual([{ from: 'news.example', to: 'Xandr (Microsoft)', kind: 'bid-request', carries: ['cross-site-ids', 'precise-location'] }]);
     const coarse = report({ ads: [ad('a1', 'slot-1')], prebid: prebid({}, { device: { geo: { country: 'NLD', region: 'NH', type: 2 } } }) });
@@ -168,11 +176,11 @@ describe('explanation engine', () => {
       },
       prebid: prebid({ advertiserDomains: ['hb.example'] }, {}, { adUnitCode: 'other-code' }),
     });
-    expect(kinds(r, 0)).toEqual([['direct-deal', 'declared']]);
+    expect(kinds(r, 0)).toEqual([['direct-deal', 'inferred']]);
     expect(r.ads[0]?.reasons[0]?.detail).toBe('advertiser #4923741, line item #6012345678');
-    expect(kinds(r, 1)).toEqual([['auction', 'declared']]);
+    expect(kinds(r, 1)).toEqual([['auction', 'inferred']]);
     expect(r.ads[1]?.reasons[0]?.detail).toBe('Google Ad Manager backfill');
-    expect(kinds(r, 2)).toEqual([['auction', 'declared']]);
+    expect(kinds(r, 2)).toEqual([['auction', 'observed']]);
     expect(r.ads[2]?.advertiser).toEqual({ domain: 'hb.example' });
     expect(r.ads[0]?.optOuts[0]?.id).toBe('google-my-ad-center');
   });

@@ -97,6 +97,6 @@ export function explainAd(ad: FrameAd, facts: PageFacts, baseSellers: Seller[]):
     reasons,
     dsa: dsa ? { ...(dsa.behalf ? { behalf: dsa.behalf } : {}), ...(dsa.paid ? { paid: dsa.paid } : {}), params: dsa.params, transparency: dsa.transparency } : null,
     optOuts,
-    flags: adFlags({ bid, request, consent: facts.consent, gpc: facts.gpc, pageRequest }),
+    flags: adFlags({ bid, request, consent: facts.consent, gpc: facts.gpc, pageRequest, gvlMapping: facts.prebid.gvlMapping }),
   };
 }

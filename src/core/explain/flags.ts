@@ -35,6 +35,7 @@ export interface FlagInput {
   gpc: boolean | null;
   /** The page-wide first-party data, whose `regs` apply when the bidder request is unknown. */
   pageRequest: OrtbFacts | null;
+  gvlMapping: Readonly<Record<string, number>>;
 }
 
 /** Declared as profiled: DSA parameter 1, or audience segments about the person sent with its bid request. */
@@ -47,16 +48,18 @@ export function isProfiled(bid: PrebidBid | null, request: OrtbFacts | null): bo
  * information names as having applied profiling (parameter 1). Companies whose vendor id we do
  * not know are left out: a wrong id would blame the wrong company.
  */
-function profilingVendors(bid: PrebidBid | null): number[] {
+function profilingVendors(bid: PrebidBid | null, gvlMapping: Readonly<Record<string, number>>): number[] {
   if (!bid) return [];
-  const ids = [companyForBidder(bid.bidder)?.gvlVendorId];
+  // The publisher's own mapping first: it is what its Prebid enforces consent by.
+  const mapped = Object.prototype.hasOwnProperty.call(gvlMapping, bid.bidder) ? gvlMapping[bid.bidder] : undefined;
+  const ids = [mapped ?? companyForBidder(bid.bidder)?.gvlVendorId];
   for (const t of bid.dsa?.transparency ?? []) {
     if (t.params.includes(1)) ids.push(companyForDomain(getDomain(t.domain) ?? t.domain)?.gvlVendorId);
   }
   return [...new Set(ids.filter((id): id is number => id !== undefined))];
 }
 
-export function adFlags({ bid, request, consent, gpc, pageRequest }: FlagInput): Flag[] {
+export function adFlags({ bid, request, consent, gpc, pageRequest, gvlMapping }: FlagInput): Flag[] {
   const flags: Flag[] = [];
   const profiled = isProfiled(bid, request);
   const tcf = consent.tcf;
@@ -64,7 +67,7 @@ export function adFlags({ bid, request, consent, gpc, pageRequest }: FlagInput):
     const consented = tcf.decoded.purposeConsents;
     if (PROFILING_PURPOSES.some((p) => !consented.includes(p))) flags.push(flag('profiling-without-consent'));
     const decoded = tcf.decoded;
-    if (!decoded.truncated && profilingVendors(bid).some((id) => !decoded.vendorConsents.includes(id))) flags.push(flag('vendor-without-consent'));
+    if (!decoded.truncated && profilingVendors(bid, gvlMapping).some((id) => !decoded.vendorConsents.includes(id))) flags.push(flag('vendor-without-consent'));
   }
   if (profiled && gpc === true) flags.push(flag('gpc-not-honoured'));
   const required = request?.dsaRequired ?? pageRequest?.dsaRequired ?? null;

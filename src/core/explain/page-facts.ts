@@ -26,7 +26,7 @@ function firstOf<T>(frames: readonly FrameSnapshot[], read: (f: FrameSnapshot) =
 export function pageFacts(frames: readonly FrameSnapshot[]): PageFacts {
   // Top frame first, then by frame id: the order decides whose consent speaks for the page.
   const ordered = [...frames].sort((a, b) => (a.frameId === 0 ? -1 : b.frameId === 0 ? 1 : a.frameId - b.frameId));
-  const prebid: PrebidFacts = { globals: [], bids: [], auctions: [], eids: [], rejected: 0 };
+  const prebid: PrebidFacts = { globals: [], bids: [], auctions: [], eids: [], gvlMapping: {}, rejected: 0 };
   const gpt: GptFacts = { version: null, pageTargeting: {}, slots: [], apstag: false };
   for (const frame of ordered) {
     const p = frame.signals?.prebid;
@@ -37,6 +37,7 @@ export function pageFacts(frames: readonly FrameSnapshot[]): PageFacts {
       prebid.auctions.push(...f.auctions);
       for (const eid of f.eids) if (!prebid.eids.some((e) => e.source === eid.source)) prebid.eids.push(eid);
       prebid.rejected += f.rejected;
+      prebid.gvlMapping = { ...f.gvlMapping, ...prebid.gvlMapping };
     }
     const g = frame.signals?.gpt === undefined ? null : gptFacts(frame.signals.gpt);
     if (g) {

@@ -117,9 +117,10 @@ export function reasonsFor({ bid, slot, request, pageEids }: ReasonInput): Reaso
   }
   if (bid) {
     const company = companyForBidder(bid.bidder);
+    // We watched the page's own auction end with this bid rendered.
     reasons.push({
       kind: 'auction',
-      basis: 'declared',
+      basis: 'observed',
       detail: company?.name ?? bid.bidder,
       evidence: [{ source: 'prebid.bidWon', value: `bidder ${bid.bidder}${bid.adUnitCode ? `, ad unit ${bid.adUnitCode}` : ''}${bid.status ? `, ${bid.status}` : ''}` }],
     });
@@ -128,13 +129,15 @@ export function reasonsFor({ bid, slot, request, pageEids }: ReasonInput): Reaso
   if (slot && render && render.isEmpty !== true) {
     const hb = slot.targeting.hb_bidder?.[0];
     if (render.isBackfill === true) {
-      reasons.push({ kind: 'auction', basis: 'declared', detail: 'Google Ad Manager backfill', evidence: [{ source: 'gpt.slotRenderEnded', value: `isBackfill true, ${slot.path}` }] });
+      // GPT says backfill (AdX, AdSense, Open Bidding): sold programmatically, most likely in an auction.
+      reasons.push({ kind: 'auction', basis: 'inferred', detail: 'Google Ad Manager backfill', evidence: [{ source: 'gpt.slotRenderEnded', value: `isBackfill true, ${slot.path}` }] });
     } else if (render.isBackfill === false && !hb && !bid) {
       const ids = [render.advertiserId !== null ? `advertiser #${render.advertiserId}` : null, render.lineItemId !== null ? `line item #${render.lineItemId}` : null].filter(Boolean).join(', ');
-      reasons.push({ kind: 'direct-deal', basis: 'declared', ...(ids ? { detail: ids } : {}), evidence: [{ source: 'gpt.slotRenderEnded', value: `isBackfill false${ids ? `, ${ids}` : ''}, ${slot.path}` }] });
+      // A line item that is not backfill and not header bidding is usually sold directly (or a house ad).
+      reasons.push({ kind: 'direct-deal', basis: 'inferred', ...(ids ? { detail: ids } : {}), evidence: [{ source: 'gpt.slotRenderEnded', value: `isBackfill false${ids ? `, ${ids}` : ''}, ${slot.path}` }] });
     }
     if (hb && !bid) {
-      reasons.push({ kind: 'auction', basis: 'declared', detail: companyForBidder(hb)?.name ?? hb, evidence: [{ source: 'gpt.targeting', value: `hb_bidder=${hb}` }] });
+      reasons.push({ kind: 'auction', basis: 'observed', detail: companyForBidder(hb)?.name ?? hb, evidence: [{ source: 'gpt.targeting', value: `hb_bidder=${hb}` }] });
     }
   }
   if (!reasons.length) return [{ kind: 'unknown', basis: 'observed', evidence: [] }];

@@ -1,7 +1,7 @@
 /** The probe's Prebid.js signal (shared/signals.ts RawPrebid[]) made into typed, capped facts. */
 import { normaliseBid, type PrebidBid } from './prebid-bid';
 import { eidsOf, ortbFacts, type Eid, type OrtbFacts } from './ortb';
-import { list, obj, text } from './read';
+import { int, list, obj, text } from './read';
 
 export interface BidderRequest {
   /** null for the global first-party data (what every bidder is sent unless told otherwise). */
@@ -15,12 +15,14 @@ export interface PrebidFacts {
   /** Newest first; the first entry of each global is its global first-party data. */
   auctions: { auctionId: string | null; requests: BidderRequest[] }[];
   eids: Eid[];
+  /** Bidder code → TCF vendor id, from the page's Prebid `gvlMapping` (page data: only ever used to raise a flag). */
+  gvlMapping: Record<string, number>;
   /** Bids the probe sent that did not read as bids. */
   rejected: number;
 }
 
 export function prebidFacts(raw: unknown): PrebidFacts {
-  const facts: PrebidFacts = { globals: [], bids: [], auctions: [], eids: [], rejected: 0 };
+  const facts: PrebidFacts = { globals: [], bids: [], auctions: [], eids: [], gvlMapping: {}, rejected: 0 };
   for (const entry of list(raw, 5)) {
     const g = obj(entry);
     if (!g) continue;
@@ -29,6 +31,10 @@ export function prebidFacts(raw: unknown): PrebidFacts {
       const r = normaliseBid(bid);
       if (!r.ok) facts.rejected++;
       else if (!facts.bids.some((b) => b.adId && b.adId === r.value.adId)) facts.bids.push(r.value);
+    }
+    for (const [bidder, id] of Object.entries(obj(g.gvlMapping) ?? {}).slice(0, 50)) {
+      const vendor = int(id, 1, 65_535);
+      if (vendor !== null && bidder.length <= 60 && !Object.prototype.hasOwnProperty.call(facts.gvlMapping, bidder)) facts.gvlMapping[bidder] = vendor;
     }
     for (const eid of eidsOf(g.eids)) if (!facts.eids.some((e) => e.source === eid.source)) facts.eids.push(eid);
     for (const auction of list(g.auctions, 4)) {
