@@ -7,8 +7,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import { answerBidRequest } from './demo-bidder';
 import { buildPrebidBundle } from './prebid-bundle';
+import { PROJECT_ROOT } from './build';
+import { cmpScript, isConsentName } from './cmp-bundle';
+import { buildGptBundle } from './gpt-bundle';
 
 export interface DemoServer {
   /** The origin of the site itself, e.g. http://127.0.0.1:41234 */
@@ -37,6 +41,15 @@ function cors(req: IncomingMessage): Record<string, string> {
   };
 }
 
+const PREBID_CHUNKS = join(PROJECT_ROOT, 'node_modules', 'prebid.js', 'dist', 'chunks');
+
+/** Module names from a `?modules=` list, each one a prebuilt chunk of the prebid.js package; null if any is not. */
+export function prebidModulesParam(value: string | null): string[] | null {
+  const modules = (value ?? '').split(',').filter(Boolean);
+  if (!modules.length || modules.length > 20) return null;
+  return modules.every((m) => /^[A-Za-z0-9_]{1,60}$/.test(m) && existsSync(join(PREBID_CHUNKS, `${m}.js`))) ? modules : null;
+}
+
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A plain, deterministic creative: a coloured box with the advertiser's name. */
@@ -57,6 +70,7 @@ small{font-weight:400;font-size:12px;opacity:.9}
 export async function startDemoServer(roots: string[], host = '127.0.0.1', mounts: Record<string, string> = {}): Promise<DemoServer> {
   const absoluteRoots = roots.map((r) => resolve(r));
   let prebid: string | undefined;
+  const prebidByModules = new Map<string, string>();
   const servers: Server[] = [];
   const origins: string[] = [];
 
@@ -66,6 +80,41 @@ export async function startDemoServer(roots: string[], host = '127.0.0.1', mount
       prebid ??= buildPrebidBundle();
       res.writeHead(200, { 'content-type': TYPES['.js'] ?? 'text/javascript', 'cache-control': 'no-store' });
       res.end(prebid);
+      return;
+    }
+    // The "Why this ad?" scenario pages (scripts/demo-site/why/): a Prebid build with the modules
+    // the page names, the demo CMP with the consent the page names, the GPT stand-in.
+    if (url.pathname === '/vendor/prebid-custom.js') {
+      const modules = prebidModulesParam(url.searchParams.get('modules'));
+      if (!modules) {
+        res.writeHead(400, { 'content-type': 'text/plain' });
+        res.end('modules: a comma-separated list of prebid.js module names');
+        return;
+      }
+      const key = modules.join(',');
+      let code = prebidByModules.get(key);
+      if (code === undefined) {
+        code = buildPrebidBundle(modules);
+        prebidByModules.set(key, code);
+      }
+      res.writeHead(200, { 'content-type': TYPES['.js'] ?? 'text/javascript', 'cache-control': 'no-store' });
+      res.end(code);
+      return;
+    }
+    if (url.pathname === '/vendor/cmp.js') {
+      const consent = url.searchParams.get('consent') ?? '';
+      if (!isConsentName(consent)) {
+        res.writeHead(400, { 'content-type': 'text/plain' });
+        res.end('consent: one of the names in scripts/lib/cmp-bundle.ts');
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES['.js'] ?? 'text/javascript', 'cache-control': 'no-store' });
+      res.end(cmpScript(consent));
+      return;
+    }
+    if (url.pathname === '/vendor/gpt.js') {
+      res.writeHead(200, { 'content-type': TYPES['.js'] ?? 'text/javascript', 'cache-control': 'no-store' });
+      res.end(buildGptBundle(origins[1] ?? ''));
       return;
     }
     if (url.pathname === '/openrtb2/auction' && req.method === 'OPTIONS') {
