@@ -104,7 +104,7 @@ export function consentSentences(t: Translate, consent: PageReport['consent']): 
   const optOut = usnat ? usnat.TargetedAdvertisingOptOut : undefined;
   if (optOut === 1) lines.push(t('gppOptedOut'));
   else if (optOut === 2) lines.push(t('gppNotOptedOut'));
-  else if (consent.gpp) lines.push(t('gppPresent', consent.gpp.applicableSections.join(', ') || '-'));
+  else if (consent.gpp) lines.push(t('gppPresent', Object.keys(consent.gpp.sections).join(', ') || consent.gpp.applicableSections.join(', ') || '-'));
   if (consent.usp) lines.push(t('uspPresent', consent.usp));
   if (consent.gpc !== null) lines.push(consent.gpc ? t('gpcOn') : t('gpcOff'));
   return lines;

@@ -1,0 +1,158 @@
+/**
+ * Each "Why this ad?" demo scenario (real prebid.js, the IAB CMP APIs, the GPT stand-in) visited
+ * with the built extension: the report's advertiser, payer, reasons (kind and basis) and flags
+ * must match the scenario's ground truth in scripts/demo-site/why/scenarios.json exactly, and the
+ * popup must show them.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../scripts/lib/build';
+import { ask } from '../../scripts/lib/extension-browser';
+import type { PageReport, ReportAd } from '../../src/shared/page-report';
+import { axeViolations, open, openPopupFor, settledReport, useHarness } from './harness';
+import { reportErrors } from '../unit/schema-validator';
+
+interface ExpectedReason {
+  kind: string;
+  basis: string;
+}
+interface ExpectedAd {
+  elementId: string;
+  advertiser: { name: string | null; domain: string | null } | null;
+  paidBy: string | null;
+  reasons: { required: ExpectedReason[]; allowed: string[]; forbidden: string[] };
+  flags: { required: { code: string }[]; forbidden: string[] };
+}
+interface Scenario {
+  id: string;
+  path: string;
+  expected: { ads: ExpectedAd[]; identifiers: { source: string; atype?: number }[] };
+}
+
+const GROUND_TRUTH = JSON.parse(readFileSync(join(PROJECT_ROOT, 'scripts', 'demo-site', 'why', 'scenarios.json'), 'utf8')) as { scenarios: Scenario[] };
+const harness = useHarness();
+
+/** The explanation is complete once every expected ad is there with its required reasons. */
+function complete(r: PageReport | null, s: Scenario): boolean {
+  if (!r || r.consent.tcf?.status === undefined) return false;
+  return s.expected.ads.every((e) => {
+    const ad = r.ads.find((a) => a.slot.elementId === e.elementId && a.status === 'shown');
+    return !!ad && e.reasons.required.every((x) => ad.reasons.some((y) => y.kind === x.kind && y.basis === x.basis)) && e.flags.required.every((f) => ad.flags.some((g) => g.code === f.code));
+  });
+}
+
+function checkAd(ad: ReportAd | undefined, e: ExpectedAd): void {
+  expect(ad, e.elementId).toBeDefined();
+  if (!ad) return;
+  const advertiser = e.advertiser && (e.advertiser.name || e.advertiser.domain) ? { ...(e.advertiser.name ? { name: e.advertiser.name } : {}), ...(e.advertiser.domain ? { domain: e.advertiser.domain } : {}) } : null;
+  expect(ad.advertiser, `${e.elementId} advertiser`).toEqual(advertiser);
+  expect(ad.paidBy, `${e.elementId} paid by`).toBe(e.paidBy);
+  const got = ad.reasons.map((r) => `${r.kind}/${r.basis}`);
+  for (const r of e.reasons.required) expect(got, e.elementId).toContain(`${r.kind}/${r.basis}`);
+  const allowedKinds = new Set([...e.reasons.required.map((r) => r.kind), ...e.reasons.allowed]);
+  for (const r of ad.reasons) {
+    expect(allowedKinds.has(r.kind), `${e.elementId}: unexpected reason ${r.kind}`).toBe(true);
+    expect(e.reasons.forbidden, e.elementId).not.toContain(r.kind);
+    if (r.kind !== 'unknown') expect(r.evidence.length, `${e.elementId}: ${r.kind} without evidence`).toBeGreaterThan(0);
+  }
+  expect(ad.flags.map((f) => f.code).sort(), `${e.elementId} flags`).toEqual(e.flags.required.map((f) => f.code).sort());
+}
+
+describe('"Why this ad?" scenarios, explained by the extension', () => {
+  for (const scenario of GROUND_TRUTH.scenarios) {
+    it(`${scenario.id}: advertiser, payer, reasons and flags as the ground truth says, in the report and the popup`, async () => {
+      const h = harness();
+      // The GPC scenario is about a browser that sends Global Privacy Control.
+      await ask(h.ext, 'ui:setSettings', { sendGpc: scenario.id === 'gpc' });
+      const { page, tabId } = await open(h, scenario.path);
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-why-demo') === 'done', undefined, { timeout: 15_000 });
+      const report = await settledReport(h, page, (r) => complete(r, scenario), 15_000);
+      expect(reportErrors(report)).toEqual([]);
+      const shown = (report?.ads ?? []).filter((a) => a.status === 'shown');
+      expect(shown.map((a) => a.slot.elementId).sort()).toEqual(scenario.expected.ads.map((a) => a.elementId).sort());
+      for (const e of scenario.expected.ads) checkAd(shown.find((a) => a.slot.elementId === e.elementId), e);
+      expect((report?.identifiers ?? []).map((i) => [i.source, i.atype ?? null]).sort()).toEqual(scenario.expected.identifiers.map((i) => [i.source, i.atype ?? null]).sort());
+
+      // The popup shows the same: the advertiser, each reason by kind, each flag by code.
+      const popup = await openPopupFor(h, tabId);
+      await popup.waitForSelector('[data-testid="ads"]');
+      for (const e of scenario.expected.ads) {
+        const card = popup.locator(`[data-testid="ads"] > li`).filter({ has: popup.locator('[data-testid="reasons"]') }).nth(shown.findIndex((a) => a.slot.elementId === e.elementId));
+        const ad = shown.find((a) => a.slot.elementId === e.elementId);
+        expect(await card.locator('[data-testid="reasons"] > li').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-kind')}/${i.getAttribute('data-basis')}`))).toEqual(ad?.reasons.map((r) => `${r.kind}/${r.basis}`));
+        const flags = await card.locator('[data-testid="flags"] > li').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')));
+        expect(flags.sort()).toEqual(e.flags.required.map((f) => f.code).sort());
+        if (e.advertiser?.name) expect(await card.locator('[data-testid="advertiser"]').textContent()).toContain(e.advertiser.name);
+        if (e.paidBy) expect(await card.locator('[data-testid="paid-by"]').textContent()).toBe(e.paidBy);
+      }
+      await popup.close();
+      await page.close();
+    });
+  }
+});
+
+describe('an explained ad in the popup', () => {
+  it('passes axe in light and dark, copies its explanation, and is the README screenshot', async () => {
+    const h = harness();
+    await ask(h.ext, 'ui:setSettings', { sendGpc: false });
+    const { page, tabId } = await open(h, '/why/consent-refused.html');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-why-demo') === 'done', undefined, { timeout: 15_000 });
+    await settledReport(h, page, (r) => (r?.ads[0]?.flags.length ?? 0) === 2, 15_000);
+    const popup = await openPopupFor(h, tabId);
+    await popup.waitForSelector('[data-testid="flags"]');
+    // "How we know" opens the evidence.
+    await popup.locator('[data-testid="reasons"] details summary').first().click();
+    expect(await popup.locator('.evidence li').first().textContent()).toContain('dsaparams 1');
+    expect(await axeViolations(popup)).toEqual([]);
+    const shotDir = process.env.UPDATE_SCREENSHOTS === '1' ? join(PROJECT_ROOT, 'docs', 'screenshots') : join(PROJECT_ROOT, 'test-results');
+    mkdirSync(shotDir, { recursive: true });
+    await popup.screenshot({ path: join(shotDir, 'popup-explained.png'), fullPage: true });
+    // Every link is https and from our own directory.
+    const hrefs = await popup.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href.startsWith('https://'), href).toBe(true);
+
+    // The real clipboard is written (the popup says so only when writeText succeeded); a spy that
+    // calls through keeps a copy of the text, since reading the clipboard back needs a permission
+    // that Chromium does not grant to extension pages in tests.
+    await popup.evaluate(() => {
+      const real = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = async (text: string) => {
+        (window as unknown as { copiedText: string }).copiedText = text;
+        return real(text);
+      };
+    });
+    await popup.getByRole('button', { name: 'Copy this explanation' }).click();
+    await popup.waitForSelector('text=The explanation is on your clipboard.');
+    const copied = await popup.evaluate(() => (window as unknown as { copiedText: string }).copiedText);
+    expect(copied).toContain('Advertiser: Brightside Energy B.V. (brightside-energy.example)');
+    expect(copied).toContain('Chosen using a profile of your interests or traits');
+    expect(copied).toContain('Serious: This ad says it was chosen from a profile of you');
+
+    const dark = await openPopupFor(h, tabId, 'dark');
+    await dark.waitForSelector('[data-testid="flags"]');
+    expect(await axeViolations(dark)).toEqual([]);
+    await dark.close();
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('an explained ad in Dutch', () => {
+  const dutch = useHarness(['--lang=nl']);
+  it('says why in Dutch', async () => {
+    const h = dutch();
+    const { page, tabId } = await open(h, '/why/consent-refused.html');
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-why-demo') === 'done', undefined, { timeout: 15_000 });
+    await settledReport(h, page, (r) => (r?.ads[0]?.flags.length ?? 0) === 2, 15_000);
+    const popup = await openPopupFor(h, tabId);
+    await popup.waitForSelector('[data-testid="flags"]');
+    expect(await popup.locator('[data-testid="reasons"] > li').first().textContent()).toContain('Gekozen met een profiel van je interesses of kenmerken');
+    expect(await popup.locator('[data-testid="flags"] > li').first().textContent()).toContain('Ernstig');
+    expect(await popup.locator('[data-testid="consent"]').textContent()).toContain('Je gaf geen toestemming voor');
+    expect(await popup.locator('[data-testid="opt-outs"] a').first().textContent()).toContain('Your Online Choices');
+    await popup.close();
+    await page.close();
+  });
+});
