@@ -144,6 +144,7 @@ export function buildReport(snapshot: TabSnapshot, observedAt: Date): PageReport
     identifiers: identifiersOf(facts),
     dataFlows: dataFlowsOf(facts, site),
     flags: mergeFlags([...ads.map((a) => a.flags), pageOnlyFlags(facts.consent, facts.gpc)]),
+    adTech: { prebid: facts.prebid.globals.map((g) => ({ global: g.name, version: g.version })), gpt: facts.gpt.slots.length > 0 || facts.gpt.version !== null, apstag: facts.gpt.apstag },
   };
 }
 

@@ -97,5 +97,7 @@ export interface PageReport {
   identifiers: { source: string; atype?: number; via: string }[];
   dataFlows: { from: string; to: string; kind: 'bid-request' | 'id-sync' | 'pixel'; carries: string[] }[];
   flags: Flag[];
+  /** The ad tech the page's main world exposed; absent in reports of pages that could not be visited. */
+  adTech?: { prebid: { global: string; version: string | null }[]; gpt: boolean; apstag: boolean };
   error?: { code: string; message: string };
 }

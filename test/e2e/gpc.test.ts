@@ -26,8 +26,18 @@ describe('sending Global Privacy Control', () => {
     expect([off.header, off.navigatorGpc]).toEqual([undefined, undefined]);
     await off.page.close();
 
-    const on = await ask<Settings>(h.ext, 'ui:setSettings', { sendGpc: true });
-    expect(on.sendGpc).toBe(true);
+    // Switched on the way a person does: in the settings page, which also says how old the bundled data is.
+    const settings = await h.ext.context.newPage();
+    await settings.goto(`chrome-extension://${h.ext.extensionId}/src/ui/settings/index.html`);
+    await settings.getByTestId('send-gpc').check();
+    await settings.waitForSelector('text=Saved');
+    expect(await settings.getByTestId('data-info').locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^IAB TCF vendor list: version \d+, of \d{4}-\d{2}-\d{2}$/),
+      expect.stringMatching(/^IAB Tech Lab taxonomies \(audience, content\): of \d{4}-\d{2}-\d{2}\. .*IAB Tech Lab/),
+      expect.stringMatching(/^EasyList \(generic rules\): version \d+$/),
+    ]);
+    await settings.close();
+    expect((await ask<Settings>(h.ext, 'ui:getSettings', {})).sendGpc).toBe(true);
     const sent = await visit('/no-ads.html');
     expect([sent.header, sent.navigatorGpc]).toEqual(['1', true]);
     await sent.page.close();

@@ -131,3 +131,27 @@ describe('probe: Google Publisher Tag', () => {
     expect(posts[0]?.slots[0]?.path.length).toBeLessThanOrEqual(200);
   });
 });
+
+describe('probe: copying page values', () => {
+  it('copies at most the node budget, however large or deep the value', async () => {
+    const { budget, copy } = await import('../../src/page/copy');
+    const { SIGNAL_LIMITS } = await import('../../src/shared/signals');
+    const wide = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, Array.from({ length: 1_000 }, (_, j) => j)]));
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < 10_000; i++) deep = (deep.next = {}) as Record<string, unknown>;
+    const count = (v: unknown): number => (v && typeof v === 'object' ? 1 + Object.values(v).reduce<number>((n, x) => n + count(x), 0) : 1);
+    for (const value of [wide, root]) {
+      const b = budget(1_000);
+      const out = copy(value, b);
+      expect(count(out)).toBeLessThanOrEqual(SIGNAL_LIMITS.nodes);
+      expect(checkJson(out).ok).toBe(true);
+    }
+    // The budget is spent: the next value in the same read is left out, not copied.
+    const spent = budget(1_000);
+    copy(wide, spent);
+    copy(wide, spent);
+    expect(spent.nodes).toBeLessThan(0);
+    expect(copy({ a: 1 }, spent)).toBeUndefined();
+  });
+});
