@@ -74,7 +74,7 @@ describe('popup', () => {
     await popup.waitForSelector('[data-testid="ads"]');
     // Reach the switch with Tab alone and flip it with Space, as a keyboard user would.
     const toggle = popup.getByRole('checkbox', { name: 'Pause on 127.0.0.1' });
-    for (let i = 0; i < 40 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await popup.keyboard.press('Tab');
+    for (let i = 0; i < 200 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await popup.keyboard.press('Tab');
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
     await popup.keyboard.press('Space');
     await popup.getByText('Paused on 127.0.0.1').waitFor();

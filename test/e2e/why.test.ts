@@ -104,6 +104,8 @@ describe('an explained ad in the popup', () => {
     // "How we know" opens the evidence.
     await popup.locator('[data-testid="reasons"] details summary').first().click();
     expect(await popup.locator('.evidence li').first().textContent()).toContain('dsaparams 1');
+    await popup.locator('.can-do summary').first().click();
+    expect(await popup.locator('[data-testid="opt-outs"] a').first().isVisible()).toBe(true);
     expect(await axeViolations(popup)).toEqual([]);
     const shotDir = process.env.UPDATE_SCREENSHOTS === '1' ? join(PROJECT_ROOT, 'docs', 'screenshots') : join(PROJECT_ROOT, 'test-results');
     mkdirSync(shotDir, { recursive: true });

@@ -66,12 +66,12 @@ export function AdCard({ ad, tabId, index, pageUrl }: { ad: ReportAd; tabId: num
         )}
       </dl>
       {ad.status === 'shown' && (
-        <section class="why" aria-label={t('sectionWhy')}>
+        <div class="why">
           <h3>{t('sectionWhy')}</h3>
           <ol class="reasons" data-testid="reasons">
             {ad.reasons.map((r, i) => (
               <li key={i} data-kind={r.kind} data-basis={r.basis}>
-                <span>{reasonSentence(t, r)}</span> <span class={`basis basis-${r.basis}`}>{basisLabel(t, r)}</span>
+                <span>{reasonSentence(t, r)}</span> <span class={`basis basis-${r.basis}`}>({basisLabel(t, r)})</span>
                 {r.evidence.length > 0 && (
                   <details>
                     <summary>{t('howWeKnow')}</summary>
@@ -87,10 +87,10 @@ export function AdCard({ ad, tabId, index, pageUrl }: { ad: ReportAd; tabId: num
               </li>
             ))}
           </ol>
-        </section>
+        </div>
       )}
       {ad.flags.length > 0 && (
-        <section class="flags" aria-label={t('sectionFlags')}>
+        <div class="flags">
           <h3>{t('sectionFlags')}</h3>
           <ul data-testid="flags">
             {ad.flags.map((f) => (
@@ -99,11 +99,14 @@ export function AdCard({ ad, tabId, index, pageUrl }: { ad: ReportAd; tabId: num
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       )}
       {links.length > 0 && (
-        <section class="can-do" aria-label={t('sectionWhatYouCanDo')}>
-          <h3>{t('sectionWhatYouCanDo')}</h3>
+        // Folded: the same companies' links repeat from ad to ad, and a long list would bury the next ad.
+        <details class="can-do">
+          <summary>
+            <h3>{t('sectionWhatYouCanDoCount', links.length)}</h3>
+          </summary>
           <ul data-testid="opt-outs">
             {links.map((l) => (
               <li key={l.id}>
@@ -113,7 +116,7 @@ export function AdCard({ ad, tabId, index, pageUrl }: { ad: ReportAd; tabId: num
               </li>
             ))}
           </ul>
-        </section>
+        </details>
       )}
       {ad.status === 'shown' && (
         <div class="actions">
