@@ -7,7 +7,7 @@ import { CRAWL_USAGE, parseCrawlArgs, parseUrlList, UsageError, type CrawlArgs }
 import { visit } from './lib/crawl-run';
 import { log, runMain } from './lib/cli';
 import { ensureBuilt } from './lib/build';
-import { launchWithExtension } from './lib/extension-browser';
+import { ask, launchWithExtension } from './lib/extension-browser';
 
 
 async function main(argv: string[]): Promise<number> {
@@ -31,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
   const ext = await launchWithExtension({ extensionDir, headless: !args.headful, args: args.browserArgs });
   let failed = 0;
   try {
+    if (args.sendGpc) await ask(ext, 'ui:setSettings', { sendGpc: true });
     for (const [i, url] of args.urls.entries()) {
       const report = await visit(ext, url, { waitMs: args.waitMs, timeoutMs: args.timeoutMs });
       out.write(`${JSON.stringify(report)}\n`);

@@ -7,9 +7,11 @@ export interface CrawlArgs {
   browserArgs: string[];
   headful: boolean;
   timeoutMs: number;
+  /** Send Global Privacy Control on every page (the extension's setting), to see whether sites honour it. */
+  sendGpc: boolean;
 }
 
-export const CRAWL_USAGE = `Usage: npm run crawl -- <url…> [--urls file] [--out file|-] [--wait ms] [--timeout ms] [--browser-arg FLAG]… [--headful]
+export const CRAWL_USAGE = `Usage: npm run crawl -- <url…> [--urls file] [--out file|-] [--wait ms] [--timeout ms] [--browser-arg FLAG]… [--send-gpc] [--headful]
 
   <url…>             pages to visit (http or https)
   --urls file        read more URLs from a file, one per line (# starts a comment)
@@ -18,6 +20,8 @@ export const CRAWL_USAGE = `Usage: npm run crawl -- <url…> [--urls file] [--ou
   --timeout ms       how long a page may take to load (default 30000)
   --browser-arg FLAG pass a flag to Chromium, e.g. --browser-arg=--proxy-server=http://127.0.0.1:8080
                      (repeatable; also --browser-arg FLAG)
+  --send-gpc         send Global Privacy Control (Sec-GPC: 1 and navigator.globalPrivacyControl)
+                     on every page, so that the reports flag sites that do not honour it
   --headful          show the browser window
 
 Environment: CHROMIUM_PATH picks the browser binary.`;
@@ -32,7 +36,7 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
 }
 
 export function parseCrawlArgs(argv: readonly string[]): CrawlArgs {
-  const args: CrawlArgs = { urls: [], urlsFile: null, out: '-', waitMs: 2_000, browserArgs: [], headful: false, timeoutMs: 30_000 };
+  const args: CrawlArgs = { urls: [], urlsFile: null, out: '-', waitMs: 2_000, browserArgs: [], headful: false, timeoutMs: 30_000, sendGpc: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -60,6 +64,9 @@ export function parseCrawlArgs(argv: readonly string[]): CrawlArgs {
       }
       case '--headful':
         args.headful = true;
+        break;
+      case '--send-gpc':
+        args.sendGpc = true;
         break;
       case '--help':
       case '-h':

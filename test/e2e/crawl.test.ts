@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../../scripts/lib/build';
 import { startDemoServer, type DemoServer } from '../../scripts/lib/demo-server';
 import type { PageReport } from '../../src/shared/page-report';
 import { reportErrors } from '../unit/schema-validator';
+import { GROUND_TRUTH, checkReport } from './scenarios';
 
 let server: DemoServer;
 beforeAll(async () => {
@@ -45,6 +46,24 @@ function crawl(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Ru
 const parse = (ndjson: string): PageReport[] => ndjson.trim().split('\n').map((l) => JSON.parse(l) as PageReport);
 
 describe('npm run crawl', () => {
+  it('explains every demo scenario as its ground truth says (the GPC one with --send-gpc)', async () => {
+    const scenarios = GROUND_TRUTH.scenarios.filter((s) => s.id !== 'gpc');
+    const gpc = GROUND_TRUTH.scenarios.filter((s) => s.id === 'gpc');
+    const [plain, withGpc] = await Promise.all([
+      crawl([...scenarios.map((s) => `${server.siteOrigin}${s.path}`), '--wait', '2000']),
+      crawl([...gpc.map((s) => `${server.siteOrigin}${s.path}`), '--wait', '2000', '--send-gpc']),
+    ]);
+    expect([plain.code, withGpc.code]).toEqual([0, 0]);
+    const reports = [...parse(plain.stdout), ...parse(withGpc.stdout)];
+    for (const [i, scenario] of [...scenarios, ...gpc].entries()) {
+      const report = reports[i] ?? null;
+      expect(report?.url).toBe(`${server.siteOrigin}${scenario.path}`);
+      expect(reportErrors(report)).toEqual([]);
+      checkReport(report, scenario);
+    }
+    expect(reports.at(-1)?.consent.gpc).toBe(true);
+  });
+
   it('writes one valid report per URL, each as soon as its page is done, and goes on after a failure', async () => {
     const run = await crawl([
       `${server.siteOrigin}/`,

@@ -14,6 +14,7 @@ describe('crawl arguments', () => {
       '--urls',
       'list.txt',
       '--timeout=5000',
+      '--send-gpc',
       'http://b.example/',
     ]);
     expect(args).toEqual({
@@ -24,7 +25,9 @@ describe('crawl arguments', () => {
       browserArgs: ['--host-resolver-rules=MAP x 127.0.0.1', '--proxy-server=http://127.0.0.1:1'],
       headful: false,
       timeoutMs: 5000,
+      sendGpc: true,
     });
+    expect(parseCrawlArgs(['https://a.example/']).sendGpc).toBe(false);
   });
 
   it.each([
