@@ -58,6 +58,9 @@ describe('an explained ad in the popup', () => {
     // "How we know" opens the evidence.
     await popup.locator('[data-testid="reasons"] details summary').first().click();
     expect(await popup.locator('.evidence li').first().textContent()).toContain('dsaparams 1');
+    // The companies with consent, by name from the bundled vendor list (the demo CMP consented to 2, 12 and 755, not 32).
+    expect(await popup.locator('[data-testid="vendors"] summary').textContent()).toBe('Which companies have your consent (3)');
+    expect((await popup.locator('[data-testid="vendors"] li').allTextContents()).some((n) => n.startsWith('Google'))).toBe(true);
     await popup.locator('.can-do summary').first().click();
     expect(await popup.locator('[data-testid="opt-outs"] a').first().isVisible()).toBe(true);
     expect(await axeViolations(popup)).toEqual([]);

@@ -1,12 +1,26 @@
 import type { PageReport } from '../../shared/page-report';
+import { decodeTcString } from '../../core/tcf';
+import { vendorName } from '../../core/vendor-list';
 import { t } from '../common/i18n';
 import { consentSentences, flagSentence, severityLabel } from './explain-text';
+
+const MAX_NAMES = 300;
+
+/** The companies the TC string gives consent to, by their names in the bundled vendor list. */
+function consentedVendors(report: PageReport): string[] {
+  const tcf = report.consent.tcf;
+  if (!tcf || tcf.status !== 'ok' || !tcf.tcString) return [];
+  const decoded = decodeTcString(tcf.tcString);
+  if (!decoded.ok) return [];
+  return decoded.value.vendorConsents.map((id) => vendorName(id) ?? t('vendorUnknown', id)).sort((a, b) => a.localeCompare(b));
+}
 
 /** The page as a whole: the consent state in words, the identifiers present, what looks wrong. */
 export function PageSection({ report }: { report: PageReport }) {
   const adCodes = new Set(report.ads.flatMap((a) => a.flags.map((f) => f.code)));
   // Flags that belong to no single ad (the page's GPP contradicting GPC) are shown here.
   const pageFlags = report.flags.filter((f) => !adCodes.has(f.code));
+  const vendors = consentedVendors(report);
   return (
     <section class="page" aria-labelledby="page-heading" data-testid="page-section">
       <h2 id="page-heading">{t('consentHeading')}</h2>
@@ -15,6 +29,17 @@ export function PageSection({ report }: { report: PageReport }) {
           <li key={i}>{line}</li>
         ))}
       </ul>
+      {vendors.length > 0 && (
+        <details class="vendors" data-testid="vendors">
+          <summary>{t('vendorsHeading', vendors.length)}</summary>
+          <ul>
+            {vendors.slice(0, MAX_NAMES).map((name, i) => (
+              <li key={i}>{name}</li>
+            ))}
+          </ul>
+          {vendors.length > MAX_NAMES && <p class="muted">{t('vendorsMore', vendors.length - MAX_NAMES)}</p>}
+        </details>
+      )}
       <h3>{t('identifiersHeading')}</h3>
       {report.identifiers.length ? (
         <ul data-testid="identifiers">
