@@ -7,7 +7,7 @@
  */
 import type { ConsentStatus, JsonValue, RawConsent } from '../shared/signals';
 import { budget, copy, pick } from './copy';
-import { afterLoad, listen, pageGlobal, parseJson, postTo, read, schedule, stringify, type Fn } from './own';
+import { afterLoad, listen, pageGlobal, parseJson, read, schedule, stringify, type Fn } from './own';
 
 type Source = 'tcf' | 'gpp' | 'usp';
 
@@ -98,8 +98,8 @@ function ask(win: Window, source: Source, post: (raw: RawConsent) => void): bool
       answer('locator', read(ret, 'returnValue'), read(ret, 'success'));
     });
     try {
-      if (!postTo) throw new Error('no postMessage');
-      postTo.call(target, { [`${api}Call`]: { command, parameter: null, version: source === 'gpp' ? '1.1' : source === 'tcf' ? 2 : 1, callId } }, '*');
+      // The ancestor's own postMessage: the prototype's cannot be called on a cross-origin window.
+      target.postMessage({ [`${api}Call`]: { command, parameter: null, version: source === 'gpp' ? '1.1' : source === 'tcf' ? 2 : 1, callId } }, '*');
     } catch {
       post({ status: 'error', via, data: null });
       return true;

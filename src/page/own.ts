@@ -13,10 +13,6 @@ export const parseJson = JSON.parse;
 export const keysOf = Object.keys;
 export const isArray = Array.isArray;
 export const now = Date.now;
-// Absent where there is no Window (the probe's modules are unit-tested in Node too).
-export const postTo = (typeof Window === 'function' ? Window.prototype.postMessage : undefined) as
-  | ((this: Window, message: unknown, targetOrigin: string) => void)
-  | undefined;
 
 export type Fn = (...args: unknown[]) => unknown;
 export type Bag = Record<string, unknown>;
