@@ -9,6 +9,7 @@
  * accepted after it. Refusing a strange-looking link costs a person a click; accepting one could
  * send them somewhere we never vetted.
  */
+import { COMPANIES } from './companies';
 import { OPT_OUTS } from './opt-outs';
 
 export interface AllowedLink {
@@ -43,9 +44,12 @@ function linkOf(url: string): AllowedLink {
   return { host: parsed.hostname, pathPrefix: parsed.pathname.replace(/(.)\/+$/, '$1') };
 }
 
-/** The directory's own URLs plus the entry points, without duplicates. */
+/** Privacy and opt-out pages of the company directory (each sourced there). */
+const COMPANY_LINKS: readonly string[] = COMPANIES.flatMap((c) => [c.privacyUrl, c.optOutUrl]).filter((u): u is string => u !== null);
+
+/** The opt-out directory's URLs, the company directory's and the entry points, without duplicates. */
 export const ALLOWED_LINKS: readonly AllowedLink[] = [
-  ...new Map([...OPT_OUTS.map((o) => linkOf(o.url)), ...ENTRY_POINTS].map((l) => [`${l.host}${l.pathPrefix}`, l])).values(),
+  ...new Map([...OPT_OUTS.map((o) => linkOf(o.url)), ...COMPANY_LINKS.map(linkOf), ...ENTRY_POINTS].map((l) => [`${l.host}${l.pathPrefix}`, l])).values(),
 ];
 
 // Refused in the path: encoded dots, slashes, backslashes, NUL and "%" itself (double encoding): a

@@ -56,7 +56,7 @@ function profilingVendors(bid: PrebidBid | null, gvlMapping: Readonly<Record<str
   for (const t of bid.dsa?.transparency ?? []) {
     if (t.params.includes(1)) ids.push(companyForDomain(getDomain(t.domain) ?? t.domain)?.gvlVendorId);
   }
-  return [...new Set(ids.filter((id): id is number => id !== undefined))];
+  return [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
 }
 
 export function adFlags({ bid, request, consent, gpc, pageRequest, gvlMapping }: FlagInput): Flag[] {
