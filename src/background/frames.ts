@@ -1,6 +1,8 @@
 /** Records what a frame reported, attributing it to its tab and parent frame. */
 import browser from 'webextension-polyfill';
-import { emptySnapshot, withFrame, withSignal, type TabSnapshot } from '../core/tab-snapshot';
+import { keptCreativeFacts } from '../core/explain/creative';
+import { emptySnapshot, withCreative, withFrame, withSignal, type TabSnapshot } from '../core/tab-snapshot';
+import type { CreativeFacts } from '../shared/creative-facts';
 import type { JsonValue, SignalSource } from '../shared/signals';
 import type { FrameAd } from '../shared/frame-ad';
 import type { ProbeState } from '../shared/protocol';
@@ -19,7 +21,10 @@ async function parentOf(tabId: number, frameId: number, known: TabSnapshot | nul
   }
 }
 
-type FrameUpdate = { ads: FrameAd[]; probe: ProbeState | null } | { signal: { source: SignalSource; data: JsonValue } };
+type FrameUpdate =
+  | { ads: FrameAd[]; probe: ProbeState | null }
+  | { signal: { source: SignalSource; data: JsonValue } }
+  | { creative: CreativeFacts };
 
 export function recordFrame(sender: SenderInfo, ads: FrameAd[], probe: ProbeState | null): Promise<TabSnapshot | null> {
   return record(sender, { ads, probe });
@@ -27,6 +32,16 @@ export function recordFrame(sender: SenderInfo, ads: FrameAd[], probe: ProbeStat
 
 export function recordSignal(sender: SenderInfo, source: SignalSource, data: JsonValue): Promise<TabSnapshot | null> {
   return record(sender, { signal: { source, data } });
+}
+
+/**
+ * Keeps what a subframe's creative showed, pruned to what tells something: most subframes are no
+ * ad's creative and say nothing, and those never touch the stored snapshot.
+ */
+export async function recordCreative(sender: SenderInfo, facts: CreativeFacts): Promise<TabSnapshot | null> {
+  if (sender.frameId === 0) return null; // a creative is never the top document
+  const kept = keptCreativeFacts(facts);
+  return kept ? record(sender, { creative: kept }) : null;
 }
 
 async function record(sender: SenderInfo, update: FrameUpdate): Promise<TabSnapshot | null> {
@@ -50,6 +65,11 @@ async function record(sender: SenderInfo, update: FrameUpdate): Promise<TabSnaps
       // Signals may come before the frame's first list of ads: the frame is known from then on.
       if (!known) snapshot = withFrame(snapshot, { frameId, parentFrameId, url, ads: [], probe: null, updatedAt: now });
       return withSignal(snapshot, frameId, update.signal.source, update.signal.data);
+    }
+    if ('creative' in update) {
+      // A creative frame (GPT's, AdSense's) sends no list of ads at all: it is known from its facts.
+      if (!known) snapshot = withFrame(snapshot, { frameId, parentFrameId, url, ads: [], probe: null, updatedAt: now });
+      return withCreative(snapshot, frameId, update.creative);
     }
     return withFrame(snapshot, { frameId, parentFrameId, url, ads: update.ads, probe: update.probe, updatedAt: now });
   });

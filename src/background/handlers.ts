@@ -5,8 +5,9 @@ import type { Settings, TabInfo } from '../shared/protocol';
 import { askFrame, type BackgroundHandlers } from '../platform/messaging';
 import { EASYLIST_INFO, rulesFor } from './easylist';
 import { addFeedback, deleteFeedback, listFeedback } from './feedback-store';
-import { recordFrame, recordSignal } from './frames';
+import { recordCreative, recordFrame, recordSignal } from './frames';
 import { applyGpc } from './gpc';
+import { forgetPixelMemory, readPixelMemory } from './pixel-memory';
 import { TAXONOMY_DATA_INFO } from '../core/taxonomy';
 import { VENDOR_LIST_INFO } from '../core/vendor-list';
 import { getSettings, isActiveOn, updateSettings } from './settings';
@@ -71,7 +72,19 @@ export const handlers: BackgroundHandlers = {
     return { active: true };
   },
 
+  'content:creative': async (facts, sender) => {
+    if (!isActiveOn(await getSettings(), siteOf(sender.tabUrl))) return { active: false };
+    const snapshot = await recordCreative(sender, facts);
+    if (snapshot && sender.tabId !== null) await refreshBadge(sender.tabId, snapshot);
+    return { active: true };
+  },
+
   'ui:getReport': async ({ tabId }) => reportFor(tabId),
+
+  'ui:pixelSites': async ({ forget }) => {
+    if (forget) await forgetPixelMemory();
+    return { sites: Object.keys(await readPixelMemory()).length };
+  },
 
   'ui:getTabInfo': async ({ tabId }) => tabInfo(tabId),
 

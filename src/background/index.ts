@@ -10,12 +10,16 @@ import { applyGpc } from './gpc';
 import { handlers } from './handlers';
 import { getSettings } from './settings';
 import { listenToNavigation } from './navigation';
+import { listenToNetwork } from './network';
+import { sweepNetworks } from './network-store';
 import { markReady } from './ready';
 import { sweepTabs } from './tab-store';
 
 async function startUp(): Promise<void> {
   const tabs = await browser.tabs.query({});
-  await sweepTabs(new Set(tabs.flatMap((t) => (t.id === undefined ? [] : [t.id]))));
+  const open = new Set(tabs.flatMap((t) => (t.id === undefined ? [] : [t.id])));
+  await sweepTabs(open);
+  await sweepNetworks(open);
   await initBadge();
   // The GPC rule and script persist, but an update or a failed earlier attempt may have left them out of step.
   await applyGpc((await getSettings()).sendGpc).catch((error: unknown) => console.error('why-this-ad: GPC setting not applied', error));
@@ -27,6 +31,7 @@ const started = startUp().catch((error: unknown) => {
 
 serveBackground(handlers, started);
 listenToNavigation(started);
+listenToNetwork();
 
 browser.runtime.onInstalled.addListener((details) => {
   if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/ui/welcome/index.html') });

@@ -7,6 +7,8 @@
 import browser from 'webextension-polyfill';
 import { emptySnapshot, withoutAds } from '../core/tab-snapshot';
 import { askFrame } from '../platform/messaging';
+import { startPage } from './network';
+import { forgetNetwork } from './network-store';
 import { refreshBadge } from './tab-report';
 import { forgetTab, updateTab } from './tab-store';
 
@@ -16,6 +18,7 @@ async function onCommitted(details: CommitDetails): Promise<void> {
   const { tabId, frameId, url } = details;
   if (tabId < 0) return;
   if (frameId === 0) {
+    void startPage(tabId, url);
     const snapshot = await updateTab(tabId, () => emptySnapshot(tabId, url, details.documentId ?? null, Date.now()));
     await refreshBadge(tabId, snapshot);
     // A page restored from the back/forward cache already has live content scripts: ask them.
@@ -45,6 +48,12 @@ async function onHistoryStateUpdated(details: browser.WebNavigation.OnHistorySta
 export function listenToNavigation(whenReady: Promise<void>): void {
   browser.webNavigation.onCommitted.addListener((details) => void whenReady.then(() => onCommitted(details)));
   browser.webNavigation.onHistoryStateUpdated.addListener((details) => void whenReady.then(() => onHistoryStateUpdated(details)));
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  browser.tabs.onReplaced.addListener((_added, removed) => void forgetTab(removed));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void forgetNetwork(tabId);
+  });
+  browser.tabs.onReplaced.addListener((_added, removed) => {
+    void forgetTab(removed);
+    void forgetNetwork(removed);
+  });
 }

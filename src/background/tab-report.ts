@@ -4,11 +4,13 @@ import type { TabSnapshot } from '../core/tab-snapshot';
 import type { PageReport } from '../shared/page-report';
 import { setBadge } from './badge';
 import { publishForTests } from './test-hooks';
+import { readNetwork } from './network-store';
+import { readPixelMemory } from './pixel-memory';
 import { readTab } from './tab-store';
 
 export async function reportFor(tabId: number): Promise<PageReport | null> {
   const snapshot = await readTab(tabId);
-  return snapshot ? buildReport(snapshot, new Date()) : null;
+  return snapshot ? buildReport(snapshot, new Date(), { network: await readNetwork(tabId), pixels: await readPixelMemory() }) : null;
 }
 
 export async function refreshBadge(tabId: number, snapshot: TabSnapshot | null): Promise<void> {

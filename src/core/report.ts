@@ -9,8 +9,13 @@ import { PAGE_REPORT_SCHEMA, type PageReport, type ReportAd, type Seller } from 
 import { findAdHost } from './ad-hosts';
 import { companyForBidder } from './bidders';
 import { explainAd } from './explain/ad';
+import { creativesByAd, mergeCreative } from './explain/creative';
 import { mergeFlags, pageOnlyFlags } from './explain/flags';
 import { pageFacts, type PageFacts } from './explain/page-facts';
+import { mergeNetwork } from './explain/network';
+import type { TabNetwork } from './network/tab-network';
+import { retargetingReason, type PixelMemory } from './retargeting';
+import { REASON_ORDER } from './explain/reasons';
 import type { FrameSnapshot, TabSnapshot } from './tab-snapshot';
 
 function sellersOf(ad: FrameAd): Seller[] {
@@ -88,6 +93,14 @@ function toReportAd(frame: FrameSnapshot, ad: FrameAd, facts: PageFacts): Report
   };
 }
 
+/** Adds a `retargeting` reason when the advertiser's site had a retargeting pixel when you visited it. */
+function withRetargeting(ad: ReportAd, pageUrl: string, pixels: PixelMemory): ReportAd {
+  const reason = retargetingReason(ad.advertiser?.domain, pageUrl, pixels);
+  if (!reason) return ad;
+  const reasons = [...ad.reasons.filter((r) => r.kind !== 'unknown'), reason].sort((a, b) => REASON_ORDER.indexOf(a.kind) - REASON_ORDER.indexOf(b.kind));
+  return { ...ad, reasons };
+}
+
 /** The cross-site identifiers the page's Prebid held for its bidders, and who carried them. */
 function identifiersOf(facts: PageFacts): PageReport['identifiers'] {
   const out: PageReport['identifiers'] = [];
@@ -119,14 +132,26 @@ function dataFlowsOf(facts: PageFacts, site: string): PageReport['dataFlows'] {
   return flows;
 }
 
-export function buildReport(snapshot: TabSnapshot, observedAt: Date): PageReport {
+export interface ReportContext {
+  network?: TabNetwork | null;
+  /** The sites where retargeting pixels were seen before (core/retargeting.ts). */
+  pixels?: PixelMemory;
+}
+
+export function buildReport(snapshot: TabSnapshot, observedAt: Date, context: ReportContext = {}): PageReport {
+  const { network = null, pixels = {} } = context;
   const frames = Object.values(snapshot.frames).sort((a, b) => a.frameId - b.frameId);
   const creatives = creativeFrames(frames);
+  // What each ad's own creative frames showed (links, landing page, DSA parameters, hosts).
+  const creativeSources = creativesByAd(frames);
   const facts = pageFacts(frames);
   const ads: ReportAd[] = [];
   for (const frame of frames) {
     if (creatives.has(frame.frameId)) continue;
-    for (const ad of frame.ads) ads.push(toReportAd(frame, ad, facts));
+    for (const ad of frame.ads) {
+      const explained = mergeCreative(toReportAd(frame, ad, facts), creativeSources.get(`${frame.frameId}:${ad.key}`) ?? []);
+      ads.push(withRetargeting(explained, snapshot.url, pixels));
+    }
   }
   let site = '';
   try {
@@ -134,7 +159,7 @@ export function buildReport(snapshot: TabSnapshot, observedAt: Date): PageReport
   } catch {
     // A page without a parsable URL: its flows are said to come from "".
   }
-  return {
+  const report: PageReport = {
     schema: PAGE_REPORT_SCHEMA,
     url: snapshot.url,
     observedAt: observedAt.toISOString(),
@@ -146,6 +171,7 @@ export function buildReport(snapshot: TabSnapshot, observedAt: Date): PageReport
     flags: mergeFlags([...ads.map((a) => a.flags), pageOnlyFlags(facts.consent, facts.gpc)]),
     adTech: { prebid: facts.prebid.globals.map((g) => ({ global: g.name, version: g.version })), gpt: facts.gpt.slots.length > 0 || facts.gpt.version !== null, apstag: facts.gpt.apstag },
   };
+  return network ? mergeNetwork(report, network) : report;
 }
 
 /** The number on the toolbar badge: ads actually shown, never empty or collapsed slots. */

@@ -1,4 +1,5 @@
 /** What the background knows about one tab: plain data, stored in storage.session. */
+import type { CreativeFacts } from '../shared/creative-facts';
 import type { FrameAd } from '../shared/frame-ad';
 import type { ProbeState } from '../shared/protocol';
 import type { JsonValue, SignalSource } from '../shared/signals';
@@ -11,6 +12,8 @@ export const TAB_KEY_PREFIX = 'tab:';
 export const MAX_FRAMES_PER_TAB = 200;
 /** Frames whose ad tech we keep (each source of each up to 64 KB); the top frame is always one of them. */
 export const MAX_SIGNAL_FRAMES_PER_TAB = 8;
+/** Frames whose creative facts we keep (each already pruned to what tells something, see explain/creative.ts). */
+export const MAX_CREATIVE_FRAMES_PER_TAB = 32;
 
 export interface FrameSnapshot {
   frameId: number;
@@ -21,6 +24,8 @@ export interface FrameSnapshot {
   probe: ProbeState | null;
   /** What the frame's ad tech said, the newest of each source (raw: read through core normalisers). */
   signals?: Partial<Record<SignalSource, JsonValue>>;
+  /** What the frame's creative showed (links, hosts, "Sponsored by"), the newest read. */
+  creative?: CreativeFacts;
   updatedAt: number;
 }
 
@@ -35,6 +40,8 @@ export interface TabSnapshot {
   droppedFrames: number;
   /** Signals refused because MAX_SIGNAL_FRAMES_PER_TAB other frames already had some. */
   droppedSignals?: number;
+  /** Creative facts refused because MAX_CREATIVE_FRAMES_PER_TAB other frames already had some. */
+  droppedCreatives?: number;
 }
 
 export function emptySnapshot(tabId: number, url: string, documentId: string | null, now: number): TabSnapshot {
@@ -48,7 +55,10 @@ export function withFrame(snapshot: TabSnapshot, frame: FrameSnapshot): TabSnaps
     return { ...snapshot, droppedFrames: snapshot.droppedFrames + 1 };
   }
   const signals = snapshot.frames[key]?.signals;
-  return { ...snapshot, frames: { ...snapshot.frames, [key]: signals && !frame.signals ? { ...frame, signals } : frame } };
+  const creative = snapshot.frames[key]?.creative;
+  let kept = signals && !frame.signals ? { ...frame, signals } : frame;
+  if (creative && !frame.creative) kept = { ...kept, creative };
+  return { ...snapshot, frames: { ...snapshot.frames, [key]: kept } };
 }
 
 /** Forget what the frames found (a single-page-app navigation), keeping which frames exist. */
@@ -68,4 +78,16 @@ export function withSignal(snapshot: TabSnapshot, frameId: number, source: Signa
     return { ...snapshot, droppedSignals: (snapshot.droppedSignals ?? 0) + 1 };
   }
   return { ...snapshot, frames: { ...snapshot.frames, [key]: { ...frame, signals: { ...frame.signals, [source]: data } } } };
+}
+
+/** Keeps a frame's newest creative facts, within the per-tab cap on frames with creative facts. */
+export function withCreative(snapshot: TabSnapshot, frameId: number, facts: CreativeFacts): TabSnapshot {
+  const key = String(frameId);
+  const frame = snapshot.frames[key];
+  if (!frame) return snapshot;
+  const holders = Object.values(snapshot.frames).filter((f) => f.creative && f.frameId !== frameId).length;
+  if (!frame.creative && holders >= MAX_CREATIVE_FRAMES_PER_TAB) {
+    return { ...snapshot, droppedCreatives: (snapshot.droppedCreatives ?? 0) + 1 };
+  }
+  return { ...snapshot, frames: { ...snapshot.frames, [key]: { ...frame, creative: facts } } };
 }

@@ -63,6 +63,12 @@ export interface ReportAd {
   /** Only links from our own directory (core/opt-outs.ts); `id` names the entry, whose label the UI translates. */
   optOuts: { id?: string; label: string; url: string }[];
   flags: Flag[];
+  /**
+   * The "why this ad", AdChoices and disclosure links the ad's creative itself showed. Page data:
+   * `text` is the URL as the creative wrote it, shown as text; `url` is set only when our https
+   * allow-list (core/safe-link.ts) let it through, rebuilt from its parsed parts.
+   */
+  creativeLinks?: { kind: 'why-this-ad' | 'adchoices' | 'disclosure'; text: string; url?: string }[];
 }
 
 export interface TcfSummary {
@@ -93,10 +99,21 @@ export interface PageReport {
     /** null when no probe could read navigator.globalPrivacyControl (unknown, not "off"). */
     gpc: boolean | null;
   };
-  companies: { name: string; domain: string; category: string; requests: number }[];
+  /** The ad-tech companies the page's requests reached; `category` is the company's main role in our directory. */
+  companies: { id?: string; name: string; domain: string; category: string; requests: number; roles?: string[]; receives?: string[] }[];
   identifiers: { source: string; atype?: number; via: string }[];
   dataFlows: { from: string; to: string; kind: 'bid-request' | 'id-sync' | 'pixel'; carries: string[] }[];
   flags: Flag[];
+  /** What the network observer counted (absent where it saw nothing, as in a crawl's error report). */
+  network?: {
+    requests: number;
+    adTechRequests: number;
+    bidRequests: number;
+    /** Ad-tech request bodies we could not read: too large, too deeply nested, or not JSON. */
+    unreadableBodies: number;
+    /** What the per-tab caps left out. */
+    dropped: { companies: number; flows: number; identifiers: number };
+  };
   /** The ad tech the page's main world exposed; absent in reports of pages that could not be visited. */
   adTech?: { prebid: { global: string; version: string | null }[]; gpt: boolean; apstag: boolean };
   error?: { code: string; message: string };

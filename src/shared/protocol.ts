@@ -3,6 +3,7 @@
  * (`content:` from a content script, `ui:` from an extension page, `bg:` from the background),
  * carries a payload that the receiver validates, and is answered with a Reply.
  */
+import { creativeFactsValidator, type CreativeFacts } from './creative-facts';
 import { elementDescriptionValidator, type ElementDescription, type Feedback } from './feedback';
 import { frameAdValidator, LIMITS, type FrameAd } from './frame-ad';
 import type { PageReport } from './page-report';
@@ -51,6 +52,8 @@ export interface BackgroundRequests {
   'content:frame': { req: { ads: FrameAd[]; probe: ProbeState | null }; res: { active: boolean } };
   /** What the page's ad tech said (one source's raw signal, see shared/signals.ts), the newest replacing the last. */
   'content:signals': { req: { source: SignalSource; data: JsonValue }; res: { active: boolean } };
+  /** What an ad frame's creative shows (links, hosts, "Sponsored by"), the newest replacing the last. */
+  'content:creative': { req: CreativeFacts; res: { active: boolean } };
   'ui:getReport': { req: { tabId: number }; res: PageReport | null };
   'ui:getTabInfo': { req: { tabId: number }; res: TabInfo };
   'ui:getSettings': { req: Record<string, never>; res: Settings };
@@ -62,6 +65,8 @@ export interface BackgroundRequests {
   'ui:reportNotAnAd': { req: { tabId: number; adId: string }; res: Feedback };
   'ui:startPick': { req: { tabId: number }; res: { frames: number } };
   'ui:getFeedback': { req: Record<string, never>; res: Feedback[] };
+  /** How many sites with retargeting pixels are remembered; `forget: true` forgets them all first. */
+  'ui:pixelSites': { req: { forget: boolean }; res: { sites: number } };
   'ui:deleteFeedback': { req: { id?: string }; res: Feedback[] };
   'content:picked': { req: { element: ElementDescription }; res: Feedback };
 }
@@ -92,6 +97,7 @@ export const backgroundPayloadValidators: { [K in BackgroundRequestType]: Valida
     probe: nullable(probeState),
   }) as Validator<BackgroundRequests['content:frame']['req']>,
   'content:signals': object({ source: literal(...SIGNAL_SOURCES), data: (input: unknown) => checkJson(input) }) as Validator<BackgroundRequests['content:signals']['req']>,
+  'content:creative': creativeFactsValidator,
   'ui:getReport': object({ tabId }),
   'ui:getTabInfo': object({ tabId }),
   'ui:getSettings': empty as Validator<Record<string, never>>,
@@ -102,6 +108,7 @@ export const backgroundPayloadValidators: { [K in BackgroundRequestType]: Valida
   'ui:reportNotAnAd': object({ tabId, adId: str(64) }),
   'ui:startPick': object({ tabId }),
   'ui:getFeedback': empty as Validator<Record<string, never>>,
+  'ui:pixelSites': object({ forget: bool }),
   'ui:deleteFeedback': object({ id: optional(str(64)) }),
   'content:picked': object({ element: elementDescriptionValidator }),
 };

@@ -39,7 +39,7 @@ describe('message envelopes', () => {
   it('marks exactly the ui: requests as extension-page only', () => {
     const types = Object.keys(backgroundPayloadValidators) as (keyof BackgroundRequests)[];
     expect(types.filter(isUiRequest).every((t) => t.startsWith('ui:'))).toBe(true);
-    expect(types.filter((t) => !isUiRequest(t)).sort()).toEqual(['content:easyList', 'content:frame', 'content:hello', 'content:picked', 'content:signals']);
+    expect(types.filter((t) => !isUiRequest(t)).sort()).toEqual(['content:creative', 'content:easyList', 'content:frame', 'content:hello', 'content:picked', 'content:signals']);
   });
 
   it('never throws on arbitrary input (property)', () => {

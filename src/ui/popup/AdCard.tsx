@@ -1,10 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { ReportAd } from '../../shared/page-report';
 import { askBackground } from '../../platform/messaging';
-import { t, uiLanguage } from '../common/i18n';
+import { t, uiLanguage, type MessageKey } from '../common/i18n';
 import { detectorLabel, formatLabel, sellerLabel, sizeLabel, whereLabel } from './describe';
 import { advertiserLabel, basisLabel, explanationText, flagSentence, reasonSentence, severityLabel } from './explain-text';
 import { optOutLinks } from './opt-out-links';
+
+type CreativeLinkKind = NonNullable<ReportAd['creativeLinks']>[number]['kind'];
+const CREATIVE_LINK_KEYS: Record<CreativeLinkKind, MessageKey> = {
+  'why-this-ad': 'creativeLinkWhyThisAd',
+  adchoices: 'creativeLinkAdChoices',
+  disclosure: 'creativeLinkDisclosure',
+};
 
 export function AdCard({ ad, tabId, index, pageUrl }: { ad: ReportAd; tabId: number; index: number; pageUrl: string }) {
   const [showFailed, setShowFailed] = useState(false);
@@ -87,6 +94,28 @@ export function AdCard({ ad, tabId, index, pageUrl }: { ad: ReportAd; tabId: num
               </li>
             ))}
           </ol>
+        </div>
+      )}
+      {ad.status === 'shown' && ad.creativeLinks && ad.creativeLinks.length > 0 && (
+        // Page data: each URL is text; only what our allow-list rebuilt (`url`) becomes a link.
+        <div class="creative-links">
+          <h3>{t('sectionFromTheAd')}</h3>
+          <ul class="evidence" data-testid="creative-links">
+            {ad.creativeLinks.map((l) => (
+              <li key={l.text} data-kind={l.kind}>
+                {t(CREATIVE_LINK_KEYS[l.kind])}:{' '}
+                {l.url ? (
+                  <a href={l.url} target="_blank" rel="noopener noreferrer">
+                    {l.url}
+                  </a>
+                ) : (
+                  <>
+                    <code>{l.text}</code> <span class="muted">({t('creativeLinkTextOnly')})</span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {ad.flags.length > 0 && (

@@ -4,7 +4,9 @@ import { openSettings, reloadTab } from '../common/tab';
 import { AdCard } from './AdCard';
 import { countLabel } from './describe';
 import { PageSection } from './PageSection';
+import { WhosHere } from './WhosHere';
 import { usePageState } from './use-page-state';
+import { useState } from 'preact/hooks';
 
 function Header({ subtitle }: { subtitle?: string }) {
   return (
@@ -33,6 +35,7 @@ async function pickMissedAd(tabId: number): Promise<void> {
 
 export function App() {
   const { state, reload } = usePageState();
+  const [view, setView] = useState<'ads' | 'who'>('ads');
 
   if (state.kind === 'loading') {
     return (
@@ -95,9 +98,29 @@ export function App() {
 
   const shown = report.ads.filter((a) => a.status === 'shown');
   const empty = report.ads.filter((a) => a.status !== 'shown');
+  const views = (
+    <nav class="views" aria-label={t('popupTitle')}>
+      <button type="button" class="secondary" aria-pressed={view === 'ads'} onClick={() => setView('ads')}>
+        {t('tabAds')}
+      </button>
+      <button type="button" class="secondary" aria-pressed={view === 'who'} onClick={() => setView('who')} data-testid="view-who">
+        {t('tabWhosHere')} ({report.companies.length})
+      </button>
+    </nav>
+  );
+  if (view === 'who') {
+    return (
+      <main>
+        <Header subtitle={countLabel(t, shown.length)} />
+        {views}
+        <WhosHere report={report} />
+      </main>
+    );
+  }
   return (
     <main>
       <Header subtitle={countLabel(t, shown.length)} />
+      {views}
       {shown.length === 0 ? (
         <section>
           <p>{t('noAds')}</p>

@@ -14,6 +14,15 @@ export function SettingsPage() {
 
   const [dataInfo, setDataInfo] = useState<DataInfo | null>(null);
 
+  const [pixelSites, setPixelSites] = useState<number | null>(null);
+  useEffect(() => {
+    void askBackground('ui:pixelSites', { forget: false }).then((r) => r.ok && setPixelSites(r.data.sites));
+  }, []);
+  const forgetPixels = async (): Promise<void> => {
+    const r = await askBackground('ui:pixelSites', { forget: true });
+    if (r.ok) setPixelSites(r.data.sites);
+  };
+
   useEffect(() => {
     void askBackground('ui:getSettings', {}).then((r) => (r.ok ? setSettings(r.data) : setError(r.error)));
     void askBackground('ui:getDataInfo', {}).then((r) => r.ok && setDataInfo(r.data));
@@ -110,6 +119,14 @@ export function SettingsPage() {
         <p role="status" class="muted">
           {status}
         </p>
+      </section>
+      <section aria-labelledby="pixels">
+        <h2 id="pixels">{t('pixelSitesTitle')}</h2>
+        <p class="muted">{t('pixelSitesHint')}</p>
+        <p data-testid="pixel-sites">{t('pixelSitesCount', pixelSites ?? 0)}</p>
+        <button type="button" class="secondary" disabled={!pixelSites} onClick={() => void forgetPixels()}>
+          {t('pixelSitesForget')}
+        </button>
       </section>
       <FeedbackList />
       <section aria-labelledby="stored">
