@@ -7,6 +7,7 @@
 import browser from 'webextension-polyfill';
 import { emptySnapshot, withoutAds } from '../core/tab-snapshot';
 import { askFrame } from '../platform/messaging';
+import { forgetVisits } from './history';
 import { startPage } from './network';
 import { forgetNetwork } from './network-store';
 import { refreshBadge } from './tab-report';
@@ -19,6 +20,7 @@ async function onCommitted(details: CommitDetails): Promise<void> {
   if (tabId < 0) return;
   if (frameId === 0) {
     void startPage(tabId, url);
+    forgetVisits();
     const snapshot = await updateTab(tabId, () => emptySnapshot(tabId, url, details.documentId ?? null, Date.now()));
     await refreshBadge(tabId, snapshot);
     // A page restored from the back/forward cache already has live content scripts: ask them.

@@ -5,7 +5,7 @@
  * `unknown`, never guessed.
  */
 import type { FrameAd } from '../shared/frame-ad';
-import { PAGE_REPORT_SCHEMA, type PageReport, type ReportAd, type Seller } from '../shared/page-report';
+import { PAGE_REPORT_SCHEMA, type PageReport, type Reason, type ReportAd, type Seller } from '../shared/page-report';
 import { findAdHost } from './ad-hosts';
 import { companyForBidder } from './bidders';
 import { explainAd } from './explain/ad';
@@ -14,7 +14,7 @@ import { mergeFlags, pageOnlyFlags } from './explain/flags';
 import { pageFacts, type PageFacts } from './explain/page-facts';
 import { mergeNetwork } from './explain/network';
 import type { TabNetwork } from './network/tab-network';
-import { retargetingReason, type PixelMemory } from './retargeting';
+import { historyReason, retargetingReason, type HistoryVisits, type PixelMemory } from './retargeting';
 import { REASON_ORDER } from './explain/reasons';
 import type { FrameSnapshot, TabSnapshot } from './tab-snapshot';
 
@@ -93,11 +93,11 @@ function toReportAd(frame: FrameSnapshot, ad: FrameAd, facts: PageFacts): Report
   };
 }
 
-/** Adds a `retargeting` reason when the advertiser's site had a retargeting pixel when you visited it. */
-function withRetargeting(ad: ReportAd, pageUrl: string, pixels: PixelMemory): ReportAd {
-  const reason = retargetingReason(ad.advertiser?.domain, pageUrl, pixels);
-  if (!reason) return ad;
-  const reasons = [...ad.reasons.filter((r) => r.kind !== 'unknown'), reason].sort((a, b) => REASON_ORDER.indexOf(a.kind) - REASON_ORDER.indexOf(b.kind));
+/** Adds `retargeting` reasons: the advertiser's site had a retargeting pixel when you visited it, or is in your history. */
+function withRetargeting(ad: ReportAd, pageUrl: string, pixels: PixelMemory, visits: HistoryVisits): ReportAd {
+  const found = [retargetingReason(ad.advertiser?.domain, pageUrl, pixels), historyReason(ad.advertiser?.domain, pageUrl, visits)].filter((r): r is Reason => r !== null);
+  if (!found.length) return ad;
+  const reasons = [...ad.reasons.filter((r) => r.kind !== 'unknown'), ...found].sort((a, b) => REASON_ORDER.indexOf(a.kind) - REASON_ORDER.indexOf(b.kind));
   return { ...ad, reasons };
 }
 
@@ -136,10 +136,12 @@ export interface ReportContext {
   network?: TabNetwork | null;
   /** The sites where retargeting pixels were seen before (core/retargeting.ts). */
   pixels?: PixelMemory;
+  /** Visits to advertisers' sites from the browser's history, when the person allowed it. */
+  visits?: HistoryVisits;
 }
 
 export function buildReport(snapshot: TabSnapshot, observedAt: Date, context: ReportContext = {}): PageReport {
-  const { network = null, pixels = {} } = context;
+  const { network = null, pixels = {}, visits = {} } = context;
   const frames = Object.values(snapshot.frames).sort((a, b) => a.frameId - b.frameId);
   const creatives = creativeFrames(frames);
   // What each ad's own creative frames showed (links, landing page, DSA parameters, hosts).
@@ -150,7 +152,7 @@ export function buildReport(snapshot: TabSnapshot, observedAt: Date, context: Re
     if (creatives.has(frame.frameId)) continue;
     for (const ad of frame.ads) {
       const explained = mergeCreative(toReportAd(frame, ad, facts), creativeSources.get(`${frame.frameId}:${ad.key}`) ?? []);
-      ads.push(withRetargeting(explained, snapshot.url, pixels));
+      ads.push(withRetargeting(explained, snapshot.url, pixels, visits));
     }
   }
   let site = '';

@@ -60,3 +60,23 @@ export function retargetingReason(advertiserDomain: string | undefined, pageUrl:
     evidence: seen.companies.map((c) => ({ source: 'network.pixel', value: `${c} pixel on ${key}, last seen ${date}` })),
   };
 }
+
+/** Registrable domain → when you last visited it, from the browser's history (only with your permission). */
+export type HistoryVisits = Record<string, number>;
+
+/**
+ * An ad whose advertiser's site is in your browsing history: perhaps retargeting. Inferred: a visit
+ * alone does not prove the ad tech used it, so the date is given as the evidence.
+ */
+export function historyReason(advertiserDomain: string | undefined, pageUrl: string, visits: HistoryVisits): Reason | null {
+  const key = advertiserDomain ? siteKey(advertiserDomain) : null;
+  let here: string | null = null;
+  try {
+    here = siteKey(new URL(pageUrl).hostname);
+  } catch {
+    // A page without a host: any advertiser is elsewhere.
+  }
+  const last = key ? visits[key] : undefined;
+  if (!key || last === undefined || key === here) return null;
+  return { kind: 'retargeting', basis: 'inferred', detail: key, evidence: [{ source: 'history', value: `you visited ${key}, last on ${new Date(last).toISOString().slice(0, 10)}` }] };
+}

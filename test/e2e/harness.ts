@@ -29,11 +29,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(extraArgs: string[] = []): Promise<Harness> {
+export async function startHarness(extraArgs: string[] = [], extensionDir = CHROME_BUILD): Promise<Harness> {
   const server = await startDemoServer([join(PROJECT_ROOT, 'scripts', 'demo-site'), join(PROJECT_ROOT, 'test', 'fixtures', 'pages')], '127.0.0.1', {
     '/shared-pages/': SHARED_PAGES,
   });
-  const ext = await launchWithExtension({ extensionDir: CHROME_BUILD, args: [HOST_RULES, ...extraArgs] });
+  const ext = await launchWithExtension({ extensionDir, args: [HOST_RULES, ...extraArgs] });
   return {
     ext,
     server,

@@ -44,3 +44,19 @@ describe('retargeting seen on this device', () => {
     }), { numRuns: 1_000 });
   });
 });
+
+describe('retargeting from your history (with your permission)', () => {
+  it('is inferred from a visit to the advertiser\'s site, with the date as evidence', async () => {
+    const { historyReason } = await import('../../src/core/retargeting');
+    const visits = { 'acme-shoes.example': T0 };
+    expect(historyReason('www.acme-shoes.example', 'https://news.example/', visits)).toEqual({
+      kind: 'retargeting',
+      basis: 'inferred',
+      detail: 'acme-shoes.example',
+      evidence: [{ source: 'history', value: 'you visited acme-shoes.example, last on 2026-11-20' }],
+    });
+    expect(historyReason('acme-shoes.example', 'https://acme-shoes.example/sale', visits)).toBeNull();
+    expect(historyReason('other.example', 'https://news.example/', visits)).toBeNull();
+    expect(historyReason(undefined, 'https://news.example/', visits)).toBeNull();
+  });
+});

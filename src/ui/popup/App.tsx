@@ -143,7 +143,7 @@ export function App() {
           </ol>
         </details>
       )}
-      <PageSection report={report} />
+      <PageSection report={report} onHistoryGranted={reload} />
       <p class="missed">
         <button type="button" class="secondary" onClick={() => void pickMissedAd(info.tabId)}>
           {t('missedAd')}

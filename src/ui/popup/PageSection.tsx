@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { PageReport } from '../../shared/page-report';
 import { decodeTcString } from '../../core/tcf';
 import { vendorName } from '../../core/vendor-list';
@@ -16,7 +18,34 @@ function consentedVendors(report: PageReport): string[] {
 }
 
 /** The page as a whole: the consent state in words, the identifiers present, what looks wrong. */
-export function PageSection({ report }: { report: PageReport }) {
+/**
+ * Asks for the optional history permission (only on the person's click), so that ads for sites they
+ * visited can be explained as likely retargeting. The history is read on this device only.
+ */
+function HistoryCheck({ report, onGranted }: { report: PageReport; onGranted: () => void }) {
+  const [granted, setGranted] = useState<boolean | null>(null);
+  const [refused, setRefused] = useState(false);
+  useEffect(() => {
+    void browser.permissions.contains({ permissions: ['history'] }).then(setGranted, () => setGranted(false));
+  }, []);
+  if (granted !== false || !report.ads.some((a) => a.status === 'shown' && a.advertiser?.domain)) return null;
+  const ask = async (): Promise<void> => {
+    const ok = await browser.permissions.request({ permissions: ['history'] }).catch(() => false);
+    setGranted(ok);
+    setRefused(!ok);
+    if (ok) onGranted();
+  };
+  return (
+    <div class="history-check">
+      <button type="button" class="secondary" onClick={() => void ask()} data-testid="check-history">
+        {t('historyCheck')}
+      </button>
+      <p class="muted">{refused ? t('historyRefused') : t('historyHint')}</p>
+    </div>
+  );
+}
+
+export function PageSection({ report, onHistoryGranted }: { report: PageReport; onHistoryGranted: () => void }) {
   const adCodes = new Set(report.ads.flatMap((a) => a.flags.map((f) => f.code)));
   // Flags that belong to no single ad (the page's GPP contradicting GPC) are shown here.
   const pageFlags = report.flags.filter((f) => !adCodes.has(f.code));
@@ -40,6 +69,7 @@ export function PageSection({ report }: { report: PageReport }) {
           {vendors.length > MAX_NAMES && <p class="muted">{t('vendorsMore', vendors.length - MAX_NAMES)}</p>}
         </details>
       )}
+      <HistoryCheck report={report} onGranted={onHistoryGranted} />
       <h3>{t('identifiersHeading')}</h3>
       {report.identifiers.length ? (
         <ul data-testid="identifiers">
