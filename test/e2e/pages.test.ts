@@ -17,7 +17,7 @@ describe('first-run page', () => {
     if (!welcome) return;
     await welcome.getByRole('heading', { name: 'Welcome to Why This Ad' }).waitFor();
     const terms = await welcome.locator('dl.permissions dt').allTextContents();
-    expect(terms).toEqual(['Read and change data on all websites', 'Frames inside pages', 'Know when a page changes', 'Storage', 'Scripting and request headers']);
+    expect(terms).toEqual(['Read and change data on all websites', 'Frames inside pages', 'Know when a page changes', 'Storage', 'The page\'s requests to ad companies', 'Scripting and request headers', 'Browsing history, only if you allow it']);
     expect(await welcome.getByRole('heading', { name: 'Nothing leaves your device' }).count()).toBe(1);
   });
 });

@@ -7,7 +7,9 @@ const PERMISSIONS: ReadonlyArray<readonly [MessageKey, MessageKey]> = [
   ['permFramesTitle', 'permFramesText'],
   ['permNavigationTitle', 'permNavigationText'],
   ['permStorageTitle', 'permStorageText'],
+  ['permNetworkTitle', 'permNetworkText'],
   ['permGpcTitle', 'permGpcText'],
+  ['permHistoryTitle', 'permHistoryText'],
 ];
 
 export function Welcome() {
