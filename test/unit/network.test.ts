@@ -75,7 +75,7 @@ describe('a tab\'s network', () => {
     expect(s.requests).toBe(2);
     expect(s.adTechRequests).toBe(1);
     expect(s.bidRequests).toBe(1);
-    expect(s.companies.xandr).toEqual({ id: 'xandr', name: 'Xandr (Microsoft)', domain: 'ib.adnxs.com', category: 'ssp', roles: ['ssp'], requests: 1, receives: ['cross-site-ids', 'audience-segments', 'precise-location', 'consent-string', 'page-categories'] });
+    expect(s.companies.xandr).toEqual({ id: 'xandr', name: 'Xandr (Microsoft)', domain: 'ib.adnxs.com', category: 'ssp', roles: ['ssp'], requests: 1, receives: ['cross-site-ids', 'audience-segments', 'precise-location', 'consent-string', 'page-categories'], schain: ['ssp.example'] });
     expect(s.flows).toEqual([{ from: 'news.example', to: 'Xandr (Microsoft)', kind: 'bid-request', carries: ['cross-site-ids', 'audience-segments', 'precise-location', 'consent-string', 'page-categories'] }]);
     expect(s.identifiers).toEqual([{ source: 'liveramp.com', atype: 3, via: 'Xandr (Microsoft)' }]);
   });
@@ -129,5 +129,19 @@ describe('first-party requests', () => {
     recordRequest(s, get('https://pixel.rubiconproject.com/x.gif'), 'www.rubiconproject.com', classify);
     expect(s.adTechRequests).toBe(0);
     expect(s.companies).toEqual({});
+  });
+});
+
+describe('the network in the report', () => {
+  it('adds the supply chain the winning seller\'s bid request declared to the ad\'s sellers', async () => {
+    const { mergeNetwork } = await import('../../src/core/explain/network');
+    const s = emptyNetwork();
+    recordRequest(s, post('https://ib.adnxs.com/openrtb2/prebidjs', BID_REQUEST), 'news.example', classify);
+    const ad = { id: '0:a1', status: 'shown', format: 'display', slot: { width: 300, height: 250 }, detectedBy: ['prebid'], advertiser: null, paidBy: null, sellers: [{ company: 'Xandr (Microsoft)', domain: 'xandr.com', role: 'ssp' }], reasons: [{ kind: 'unknown', basis: 'observed', evidence: [] }], dsa: null, optOuts: [], flags: [] } as const;
+    const report = { schema: 'why-this-ad/page-report/1', url: 'https://news.example/', observedAt: '2026-11-29T00:00:00.000Z', ads: [ad], consent: { tcf: null, gpp: null, usp: null, gpc: null }, companies: [], identifiers: [], dataFlows: [], flags: [] } as const;
+    const merged = mergeNetwork(JSON.parse(JSON.stringify(report)) as never, s);
+    expect(merged.ads[0]?.sellers).toEqual([{ company: 'Xandr (Microsoft)', domain: 'xandr.com', role: 'ssp' }, { domain: 'ssp.example', role: 'seller' }]);
+    expect(merged.companies.map((c) => [c.id, c.requests])).toEqual([['xandr', 1]]);
+    expect(merged.network).toEqual({ requests: 1, adTechRequests: 1, bidRequests: 1, unreadableBodies: 0, dropped: { companies: 0, flows: 0, identifiers: 0 } });
   });
 });

@@ -17,9 +17,19 @@ export function mergeNetwork(report: PageReport, network: TabNetwork): PageRepor
   for (const f of network.flows) {
     if (!dataFlows.some((x) => x.from === f.from && x.to === f.to && x.kind === f.kind && x.carries.join() === f.carries.join())) dataFlows.push(f);
   }
+  // Each ad's sellers chain: the supply chain the winning seller's bid request declared, in order.
+  const chains = new Map(Object.values(network.companies).filter((c) => c.schain?.length).map((c) => [c.name, c.schain ?? []]));
+  const ads = report.ads.map((ad) => {
+    const chain = ad.sellers.map((s) => (s.company ? chains.get(s.company) : undefined)).find((c) => c?.length);
+    if (!chain) return ad;
+    const sellers = [...ad.sellers];
+    for (const asi of chain) if (!sellers.some((s) => s.domain === asi)) sellers.push({ domain: asi, role: 'seller' });
+    return { ...ad, sellers };
+  });
   const unreadable = Object.values(network.unreadable).reduce((n, v) => n + (v ?? 0), 0);
   return {
     ...report,
+    ads,
     companies,
     identifiers,
     dataFlows,

@@ -42,6 +42,8 @@ export interface CompanySeen {
   roles: string[];
   requests: number;
   receives: string[];
+  /** The supply chain (`source.schain` nodes' sellers) its first bid request declared. */
+  schain?: string[];
 }
 
 export interface TabNetwork {
@@ -134,6 +136,7 @@ export function recordRequest(state: TabNetwork, req: NetRequest, site: string, 
         f.contentSegments.length || f.siteCategories.length ? 'page-categories' : null,
       ].filter((x): x is string => !!x);
       receives(company, carries);
+      if (company && !company.schain && f.schain.length) company.schain = f.schain.map((n) => n.asi);
       flow(state, { from: from.label, to: c.name, kind: 'bid-request', carries });
       for (const eid of f.eids) identifier(state, { source: eid.source, ...(eid.atype !== null ? { atype: eid.atype } : {}), via: c.name });
       return;

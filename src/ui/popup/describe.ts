@@ -38,6 +38,7 @@ const ROLE_KEYS: Record<string, MessageKey> = {
   ssp: 'roleSsp',
   dsp: 'roleDsp',
   exchange: 'roleExchange',
+  seller: 'roleSeller',
 };
 
 export function formatLabel(t: Translate, format: AdFormat): string {
