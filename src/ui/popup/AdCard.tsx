@@ -1,17 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { ReportAd } from '../../shared/page-report';
 import { askBackground } from '../../platform/messaging';
-import { t, uiLanguage, type MessageKey } from '../common/i18n';
+import { t, uiLanguage } from '../common/i18n';
 import { detectorLabel, formatLabel, sellerLabel, sizeLabel, whereLabel } from './describe';
-import { advertiserLabel, basisLabel, explanationText, flagSentence, reasonSentence, severityLabel } from './explain-text';
+import { advertiserLabel, basisLabel, CREATIVE_LINK_KEYS, explanationText, flagSentence, reasonSentence, severityLabel } from './explain-text';
 import { optOutLinks } from './opt-out-links';
 
-type CreativeLinkKind = NonNullable<ReportAd['creativeLinks']>[number]['kind'];
-const CREATIVE_LINK_KEYS: Record<CreativeLinkKind, MessageKey> = {
-  'why-this-ad': 'creativeLinkWhyThisAd',
-  adchoices: 'creativeLinkAdChoices',
-  disclosure: 'creativeLinkDisclosure',
-};
 
 export function AdCard({ ad, tabId, index, pageUrl }: { ad: ReportAd; tabId: number; index: number; pageUrl: string }) {
   const [showFailed, setShowFailed] = useState(false);

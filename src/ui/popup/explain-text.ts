@@ -8,6 +8,13 @@ import { sellerLabel } from './describe';
 
 export type Translate = (key: MessageKey, ...subs: (string | number)[]) => string;
 
+type CreativeLinkKind = NonNullable<ReportAd['creativeLinks']>[number]['kind'];
+export const CREATIVE_LINK_KEYS: Record<CreativeLinkKind, MessageKey> = {
+  'why-this-ad': 'creativeLinkWhyThisAd',
+  adchoices: 'creativeLinkAdChoices',
+  disclosure: 'creativeLinkDisclosure',
+};
+
 /** [with detail, without detail] per reason kind. */
 const REASON_KEYS: Record<ReasonKind, [MessageKey, MessageKey]> = {
   profiling: ['reasonProfiling', 'reasonProfilingPlain'],
@@ -123,6 +130,10 @@ export function explanationText(t: Translate, ad: ReportAd, pageUrl: string): st
   if (ad.flags.length) {
     lines.push(`${t('sectionFlags')}:`);
     for (const f of ad.flags) lines.push(`- ${severityLabel(t, f)}: ${flagSentence(t, f)}`);
+  }
+  if (ad.creativeLinks?.length) {
+    lines.push(`${t('sectionFromTheAd')}:`);
+    for (const l of ad.creativeLinks) lines.push(`- ${t(CREATIVE_LINK_KEYS[l.kind])}: ${l.url ?? l.text}`);
   }
   if (ad.optOuts.length) {
     lines.push(`${t('sectionWhatYouCanDo')}:`);
