@@ -3,8 +3,10 @@
  * with 20 ads (5 inserted a second after load) it measures, over RUNS runs in headless Chromium:
  * the time spent in our scripts from CDP tracing (total and longest task, median of the runs),
  * the JavaScript heap the extension adds per frame (with and without it, after garbage
- * collection), and the minified sizes of the content script and the probe. Targets from the
- * project's issues are printed beside each figure; the command fails only if it cannot measure.
+ * collection), and the minified sizes of the content script and the probe. Then the network
+ * observer: the directory's classification time per request over a replay of 20,000 realistic
+ * URLs, and the background's heap and session storage after a page of 2,000 requests. Targets from
+ * the project's issues are printed beside each figure; the command fails only if it cannot measure.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,8 @@ import { execFileSync } from 'node:child_process';
 import { ensureBuilt, PROJECT_ROOT } from './lib/build';
 import { findChromium, QUIET_FLAGS } from './lib/chromium';
 import { log, runMain } from './lib/cli';
+import { runNetworkBench } from './lib/bench-network';
+import { REQUEST_TARGETS, runRequestBench } from './bench-requests';
 import { benchPageHtml, BENCH_ADS } from './lib/bench-page';
 import { startDemoServer } from './lib/demo-server';
 import { launchWithExtension, reportOf } from './lib/extension-browser';
@@ -136,6 +140,9 @@ async function main(): Promise<number> {
       await benchExt.close();
     }
     const base = await baselineHeaps(url);
+    log('Network observer: classifying a replay of request URLs, then a page of 2,000 requests…');
+    const requests = runRequestBench(20_000);
+    const network = await runNetworkBench(extensionDir);
     const perFrame = (median(heaps) - median(base)) / Math.max(frames, 1);
     const content = readFileSync(join(extensionDir, 'src', 'content', 'index.js'));
     const probe = readFileSync(join(extensionDir, 'src', 'page', 'index.js'));
@@ -152,10 +159,14 @@ async function main(): Promise<number> {
       `  content script (minified)      ${kb(content.length)} (${kb(gzipSync(content).length)} gzipped)   target ≤ ${TARGETS.contentKb} KB   ${verdict(content.length / 1024, TARGETS.contentKb)}`,
       `  probe (minified)               ${kb(probe.length)} (${kb(gzipSync(probe).length)} gzipped)   target ≤ ${TARGETS.probeKb} KB   ${verdict(probe.length / 1024, TARGETS.probeKb)}`,
       `  all runs (total ms)            ${totals.map((v) => v.toFixed(2)).join(', ')}`,
+      '',
+      `Network observer`,
+      `  classification per request     median ${requests.medianUs.toFixed(2)} µs (target ≤ ${REQUEST_TARGETS.medianUs} µs, ${verdict(requests.medianUs, REQUEST_TARGETS.medianUs)}), p99 ${requests.p99Us.toFixed(2)} µs (target ≤ ${REQUEST_TARGETS.p99Us} µs, ${verdict(requests.p99Us, REQUEST_TARGETS.p99Us)}), over ${requests.requests.toLocaleString('en')} replayed URLs (${requests.attributed.toLocaleString('en')} attributed to a company)`,
+      `  background after 2,000 requests JS heap ${kb(network.heapAfterKb * 1024)} (${kb(network.heapBeforeKb * 1024)} before the page); its state in storage.session ${kb(network.sessionBytes)}; ${network.companies} companies seen in ${network.requests.toLocaleString('en')} requests`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
-    writeFileSync(join(PROJECT_ROOT, 'test-results', 'bench.json'), JSON.stringify({ runs: RUNS, ordinary, firstScans, totals, longest, heaps, base, frames, perFrame, found, contentBytes: content.length, probeBytes: probe.length }, null, 2));
+    writeFileSync(join(PROJECT_ROOT, 'test-results', 'bench.json'), JSON.stringify({ runs: RUNS, ordinary, firstScans, totals, longest, heaps, base, frames, perFrame, found, contentBytes: content.length, probeBytes: probe.length, requests, network }, null, 2));
     return found === BENCH_ADS ? 0 : 1;
   } finally {
     await server.close();
