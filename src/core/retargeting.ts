@@ -24,6 +24,15 @@ export function siteKey(hostOrDomain: string): string | null {
   return d && d.length <= 253 ? d : null;
 }
 
+/** The registrable site of the page the ad is on; null for a page without a host (any advertiser is elsewhere). */
+function pageSite(pageUrl: string): string | null {
+  try {
+    return siteKey(new URL(pageUrl).hostname);
+  } catch {
+    return null;
+  }
+}
+
 /** Remembers a pixel of `company` on `site`; the least recently seen sites go beyond the cap. */
 export function rememberPixel(memory: PixelMemory, site: string, company: string, now: number): PixelMemory {
   const key = siteKey(site);
@@ -44,12 +53,7 @@ export function rememberPixel(memory: PixelMemory, site: string, company: string
 export function retargetingReason(advertiserDomain: string | undefined, pageUrl: string, memory: PixelMemory): Reason | null {
   if (!advertiserDomain) return null;
   const key = siteKey(advertiserDomain);
-  let here: string | null = null;
-  try {
-    here = siteKey(new URL(pageUrl).hostname);
-  } catch {
-    // A page without a host: any advertiser is elsewhere.
-  }
+  const here = pageSite(pageUrl);
   const seen = key ? memory[key] : undefined;
   if (!key || !seen || key === here) return null;
   const date = new Date(seen.lastSeen).toISOString().slice(0, 10);
@@ -70,12 +74,7 @@ export type HistoryVisits = Record<string, number>;
  */
 export function historyReason(advertiserDomain: string | undefined, pageUrl: string, visits: HistoryVisits): Reason | null {
   const key = advertiserDomain ? siteKey(advertiserDomain) : null;
-  let here: string | null = null;
-  try {
-    here = siteKey(new URL(pageUrl).hostname);
-  } catch {
-    // A page without a host: any advertiser is elsewhere.
-  }
+  const here = pageSite(pageUrl);
   const last = key ? visits[key] : undefined;
   if (!key || last === undefined || key === here) return null;
   return { kind: 'retargeting', basis: 'inferred', detail: key, evidence: [{ source: 'history', value: `you visited ${key}, last on ${new Date(last).toISOString().slice(0, 10)}` }] };
