@@ -104,9 +104,11 @@ function labelIn(container: Element): { label: FoundLabel; at: Element } | null 
   // Wrappers of split text already looked at: their pieces count as one run between them.
   const evaluated = new Set<Element>();
   for (let n = walker.nextNode(); n && runs < HEADER_RUNS && walked < MAX_NODES_WALKED; n = walker.nextNode(), walked++) {
-    const parent = n.parentElement;
     const text = (n.nodeValue ?? '').trim();
-    if (!parent || !text || parent.localName === 'script' || parent.localName === 'style') continue;
+    // White space between tags is skipped before asking for its parent (a wrapper more to make).
+    if (!text) continue;
+    const parent = n.parentElement;
+    if (!parent || parent.localName === 'script' || parent.localName === 'style') continue;
     let lang = text.length <= MAX_LABEL_LENGTH ? labelLanguage(text) : null;
     let at: Element = parent;
     let found = text;
@@ -144,19 +146,21 @@ const MAX_INVALIDATIONS = 200;
 export class LabelFinder {
   private known = new WeakMap<Element, { label: FoundLabel; at: Element } | null>();
 
-  /** Forget what is known about the posts around changed nodes. */
-  invalidate(nodes: Iterable<Node>): void {
+  /** Forget what is known about the posts around changed nodes; says whether anything was known there. */
+  invalidate(nodes: Iterable<Node>): boolean {
     let count = 0;
+    let forgot = false;
     for (const node of nodes) {
       if (++count > MAX_INVALIDATIONS) {
         this.known = new WeakMap();
-        return;
+        return true;
       }
       const start = node.nodeType === 1 ? (node as Element) : node.parentElement;
       for (let c = start?.closest(LABEL_CONTAINER_SELECTOR); c; c = c.parentElement?.closest(LABEL_CONTAINER_SELECTOR) ?? null) {
-        this.known.delete(c);
+        if (this.known.delete(c)) forgot = true;
       }
     }
+    return forgot;
   }
 
   /** The posts not looked at yet (or changed since), so that a caller can look at them in slices. */

@@ -9,8 +9,10 @@ const SIZES: ReadonlyArray<readonly [number, number]> = [
   [970, 66], [980, 120], [930, 180], [580, 400], [768, 1024], [1024, 768], [120, 90], [120, 60],
 ];
 
-const KEYS = new Set(SIZES.map(([w, h]) => `${w}x${h}`));
+/** " 300x250 336x280 … ", made on first use: nothing is built when the script starts in a frame. */
+let keys: string | null = null;
 
 export function isIabSize(width: number, height: number): boolean {
-  return KEYS.has(`${width}x${height}`);
+  keys ??= ` ${SIZES.map(([w, h]) => `${w}x${h}`).join(' ')} `;
+  return keys.includes(` ${width}x${height} `);
 }

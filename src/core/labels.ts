@@ -16,13 +16,27 @@ const LABELS: Record<LabelLanguage, readonly string[]> = {
 /** Words that label a whole region as an ad when they are its accessible name (aria-label). */
 const REGION_LABELS = new Set(['advertisement', 'advertisements', 'ad', 'ads', 'advertentie', 'advertenties', 'reclame', 'anzeige', 'werbung', 'publicité', 'publicidad', 'anuncio', 'sponsored', 'gesponsord', 'gesponsert', 'sponsorisé', 'patrocinado']);
 
-const BY_WORD = new Map<string, LabelLanguage>();
-for (const [lang, words] of Object.entries(LABELS) as [LabelLanguage, readonly string[]][]) {
-  for (const w of words) if (!BY_WORD.has(w)) BY_WORD.set(w, lang);
+/**
+ * Built on first use, not when the script starts: the content script starts in every frame,
+ * and most frames (ads' creatives) never look at a label.
+ */
+let byWord: Map<string, LabelLanguage> | null = null;
+function labelWords(): Map<string, LabelLanguage> {
+  if (!byWord) {
+    byWord = new Map();
+    for (const [lang, words] of Object.entries(LABELS) as [LabelLanguage, readonly string[]][]) {
+      for (const w of words) if (!byWord.has(w)) byWord.set(w, lang);
+    }
+  }
+  return byWord;
 }
 
-/** The longest label, in characters: text longer than this (after trimming) is never a label. */
-export const MAX_LABEL_LENGTH = Math.max(...[...BY_WORD.keys()].map((w) => w.length));
+/**
+ * The longest label, in characters ("bezahlte partnerschaft"): text longer than this (after
+ * trimming) is never a label. A constant so that nothing is computed at start; a unit test checks it.
+ */
+export const MAX_LABEL_LENGTH = 22;
+export const longestLabel = (): number => Math.max(...[...labelWords().keys()].map((w) => w.length));
 
 /**
  * Lower-cases, folds white space (including no-break and zero-width spaces) and drops the
@@ -43,7 +57,7 @@ export function cleanLabel(text: string): string {
 }
 
 /** First letters of all labels: most text can be turned down on its first letter alone. */
-const FIRST_LETTERS = new Set([...BY_WORD.keys()].map((w) => w[0]));
+let firstLetters: Set<string | undefined> | null = null;
 const SKIPPED_AT_START = /[\s\u00a0\u200b-\u200d\u2060\ufeff·•|:\-–—]/;
 
 export function labelLanguage(text: string): LabelLanguage | null {
@@ -51,8 +65,9 @@ export function labelLanguage(text: string): LabelLanguage | null {
   // Fast path, taken for nearly all text on a page: no label starts with this letter.
   let i = 0;
   while (i < text.length && SKIPPED_AT_START.test(text[i] as string)) i++;
-  if (i === text.length || !FIRST_LETTERS.has((text[i] as string).toLowerCase())) return null;
-  return BY_WORD.get(normaliseLabel(text)) ?? null;
+  firstLetters ??= new Set([...labelWords().keys()].map((w) => w[0]));
+  if (i === text.length || !firstLetters.has((text[i] as string).toLowerCase())) return null;
+  return labelWords().get(normaliseLabel(text)) ?? null;
 }
 
 export function isRegionLabel(text: string): boolean {
@@ -66,7 +81,7 @@ export function isRegionLabel(text: string): boolean {
 export function mayHideLabel(text: string): boolean {
   const t = normaliseLabel(text).replace(/ /g, '');
   if (!t || t.length > MAX_LABEL_LENGTH * 4) return false;
-  for (const word of BY_WORD.keys()) {
+  for (const word of labelWords().keys()) {
     if (word.length < 5) continue; // "ad" is a subsequence of too much
     const w = word.replace(/ /g, '');
     let i = 0;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanLabel, isRegionLabel, labelLanguage, mayHideLabel, normaliseLabel } from '../../src/core/labels';
+import { cleanLabel, isRegionLabel, labelLanguage, longestLabel, MAX_LABEL_LENGTH, mayHideLabel, normaliseLabel } from '../../src/core/labels';
 
 describe('ad labels', () => {
   it.each([
@@ -23,6 +23,10 @@ describe('ad labels', () => {
 
   it.each(['Sponsored by the city council', 'Add to cart', 'Adverts', 'Suggested Post', '', 'ad hoc', 'Advertising policy'])('%j is not a label', (text) => {
     expect(labelLanguage(text)).toBeNull();
+  });
+
+  it('knows the length of its longest label', () => {
+    expect(MAX_LABEL_LENGTH).toBe(longestLabel());
   });
 
   it('cleans labels without changing their case', () => {
