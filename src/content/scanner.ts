@@ -108,7 +108,10 @@ export class Scanner {
       // That scan sent (it saw forceSend), or it had sent before we joined: then scan again.
       if (!this.forceSend) return ads;
     }
-    this.index.reset();
+    // The observers have kept the index up to date since the first scan, so a rescan reads it as
+    // it is; indexing the whole page again cost a 10,000-element page about 4 ms each time. Only a
+    // scanner that stopped observing (an idle subframe) may have missed changes.
+    if (this.stopped) this.index.reset();
     return this.scan(true);
   }
 

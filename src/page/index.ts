@@ -41,8 +41,6 @@ const AD_TECH_GLOBALS = ['_pbjsGlobals', 'googletag', 'apstag', '__tcfapi', '__g
 function onChannel(channel: string): void {
   const hello = (): void => send(channel, { type: 'hello', v: BRIDGE_VERSION, gpc: readGpc() });
   hello();
-  // An ad's creative frame runs no auction or consent tool of its own worth reading.
-  if (CREATIVE_FRAME_NAME.test(window.name)) return;
   const isTop = window === window.top;
   const last: Partial<Record<SignalSource, string>> = {};
   const signal = <S extends SignalSource>(source: S, data: RawSignals[S]): void => {
@@ -80,9 +78,23 @@ const onHandshake = (event: Event): void => {
   onChannel(message.channel);
 };
 
-try {
-  listen.call(root, HANDSHAKE_EVENT, onHandshake);
-  dispatch.call(root, new CustomEventCtor(HANDSHAKE_EVENT, { detail: stringify({ role: 'probe' }) }));
-} catch {
-  // Nothing to do: without the bridge the extension still sees the DOM.
+/**
+ * A creative frame GPT or AdSense named: its content script only reads the creative and never
+ * answers the handshake, so the probe there does nothing at all (a page of 20 ads has 20 of them).
+ */
+function inCreativeFrame(): boolean {
+  try {
+    return window !== window.top && CREATIVE_FRAME_NAME.test(window.name);
+  } catch {
+    return false;
+  }
+}
+
+if (!inCreativeFrame()) {
+  try {
+    listen.call(root, HANDSHAKE_EVENT, onHandshake);
+    dispatch.call(root, new CustomEventCtor(HANDSHAKE_EVENT, { detail: stringify({ role: 'probe' }) }));
+  } catch {
+    // Nothing to do: without the bridge the extension still sees the DOM.
+  }
 }
