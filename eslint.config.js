@@ -49,7 +49,7 @@ export default tseslint.config(
   boundary(['src/page/**'], others('page', 'shared'), ['webextension-polyfill', 'preact']),
   boundary(['src/content/**'], others('content', 'shared', 'core'), ['preact']),
   boundary(['src/background/**'], others('background', 'shared', 'core', 'platform'), ['preact']),
-  boundary(['src/platform/**'], others('platform', 'shared'), ['preact']),
+  boundary(['src/platform/**'], others('platform', 'shared', 'core'), ['preact']),
   boundary(['src/ui/**'], ['page', 'content', 'background']),
   boundary(['scripts/**'], ['page', 'content', 'background', 'platform', 'ui']),
 );
