@@ -11,7 +11,8 @@ import { forgetPixelMemory, readPixelMemory } from './pixel-memory';
 import { TAXONOMY_DATA_INFO } from '../core/taxonomy';
 import { VENDOR_LIST_INFO } from '../core/vendor-list';
 import { getSettings, isActiveOn, updateSettings } from './settings';
-import { refreshBadge, reportFor } from './tab-report';
+import { refreshBadge, reportFor, reportWithSnapshot } from './tab-report';
+import { deleteLog, flushLog, logShown, logStatus, stopLogging } from './log-writer';
 import { emptySnapshot } from '../core/tab-snapshot';
 import { updateTab } from './tab-store';
 
@@ -79,7 +80,19 @@ export const handlers: BackgroundHandlers = {
     return { active: true };
   },
 
-  'ui:getReport': async ({ tabId }) => reportFor(tabId),
+  'ui:getReport': async ({ tabId }) => {
+    const made = await reportWithSnapshot(tabId);
+    if (!made) return null;
+    // What the popup shows is in the log before the popup gets it (a failed write only says so in the log status).
+    await logShown(tabId, made.snapshot, made.report).catch((error: unknown) => console.warn('why-this-ad: shown report not logged', error));
+    return made.report;
+  },
+
+  'ui:getLogStatus': async () => logStatus(),
+
+  'ui:deleteLog': async ({ site }) => ({ deleted: await deleteLog(site) }),
+
+  'ui:flushLog': async () => ({ written: await flushLog() }),
 
   'ui:pixelSites': async ({ forget }) => {
     if (forget) await forgetPixelMemory();
@@ -101,6 +114,7 @@ export const handlers: BackgroundHandlers = {
     const after = await updateSettings(patch);
     const changed = before.enabled !== after.enabled || before.useEasyList !== after.useEasyList || before.pausedSites.join() !== after.pausedSites.join();
     if (before.sendGpc !== after.sendGpc) await applyGpc(after.sendGpc);
+    if (before.logEnabled && !after.logEnabled) await stopLogging();
     if (changed) await restartAllTabs();
     return after;
   },

@@ -13,6 +13,7 @@ import { listenToNavigation } from './navigation';
 import { listenToNetwork } from './network';
 import { sweepNetworks } from './network-store';
 import { markReady } from './ready';
+import { startLog } from './log-writer';
 import { sweepTabs } from './tab-store';
 
 async function startUp(): Promise<void> {
@@ -21,6 +22,8 @@ async function startUp(): Promise<void> {
   await sweepTabs(open);
   await sweepNetworks(open);
   await initBadge();
+  // What a stopped worker left unwritten, and the retention rules; a log that cannot be opened must not stop the rest.
+  await startLog().catch((error: unknown) => console.error('why-this-ad: log not started', error));
   // The GPC rule and script persist, but an update or a failed earlier attempt may have left them out of step.
   await applyGpc((await getSettings()).sendGpc).catch((error: unknown) => console.error('why-this-ad: GPC setting not applied', error));
 }

@@ -8,6 +8,7 @@ import browser from 'webextension-polyfill';
 import { emptySnapshot, withoutAds } from '../core/tab-snapshot';
 import { askFrame } from '../platform/messaging';
 import { forgetVisits } from './history';
+import { forgetTabForLog, logLeaving } from './log-writer';
 import { startPage } from './network';
 import { forgetNetwork } from './network-store';
 import { refreshBadge } from './tab-report';
@@ -19,6 +20,8 @@ async function onCommitted(details: CommitDetails): Promise<void> {
   const { tabId, frameId, url } = details;
   if (tabId < 0) return;
   if (frameId === 0) {
+    // The page the tab leaves: its last state goes to the log before it is replaced.
+    await logLeaving(tabId).catch((error: unknown) => console.warn('why-this-ad: page not logged', error));
     void startPage(tabId, url);
     forgetVisits();
     const snapshot = await updateTab(tabId, () => emptySnapshot(tabId, url, details.documentId ?? null, Date.now()));
@@ -51,8 +54,14 @@ export function listenToNavigation(whenReady: Promise<void>): void {
   browser.webNavigation.onCommitted.addListener((details) => void whenReady.then(() => onCommitted(details)));
   browser.webNavigation.onHistoryStateUpdated.addListener((details) => void whenReady.then(() => onHistoryStateUpdated(details)));
   browser.tabs.onRemoved.addListener((tabId) => {
-    void forgetTab(tabId);
-    void forgetNetwork(tabId);
+    void whenReady
+      .then(() => logLeaving(tabId))
+      .catch((error: unknown) => console.warn('why-this-ad: page not logged', error))
+      .finally(() => {
+        forgetTabForLog(tabId);
+        void forgetTab(tabId);
+        void forgetNetwork(tabId);
+      });
   });
   browser.tabs.onReplaced.addListener((_added, removed) => {
     void forgetTab(removed);

@@ -8,10 +8,20 @@ import { historyAllowed, lastVisits } from './history';
 import { readNetwork } from './network-store';
 import { readPixelMemory } from './pixel-memory';
 import { readTab } from './tab-store';
+import { noteChanged, setReportSource } from './log-writer';
 
 export async function reportFor(tabId: number): Promise<PageReport | null> {
+  return (await reportWithSnapshot(tabId))?.report ?? null;
+}
+
+/** The tab's report with the state it was built from (the log keeps both). */
+export async function reportWithSnapshot(tabId: number): Promise<{ snapshot: TabSnapshot; report: PageReport } | null> {
   const snapshot = await readTab(tabId);
   if (!snapshot) return null;
+  return { snapshot, report: await buildFull(tabId, snapshot) };
+}
+
+async function buildFull(tabId: number, snapshot: TabSnapshot): Promise<PageReport> {
   const context = { network: await readNetwork(tabId), pixels: await readPixelMemory() };
   const report = buildReport(snapshot, new Date(), context);
   if (!(await historyAllowed())) return report;
@@ -21,8 +31,11 @@ export async function reportFor(tabId: number): Promise<PageReport | null> {
   return buildReport(snapshot, new Date(), { ...context, visits: await lastVisits(domains) });
 }
 
+setReportSource(reportWithSnapshot);
+
 export async function refreshBadge(tabId: number, snapshot: TabSnapshot | null): Promise<void> {
   const report = snapshot ? buildReport(snapshot, new Date()) : null;
+  if (snapshot) void noteChanged(tabId);
   await setBadge(tabId, report ? shownCount(report) : null);
   if (__WTA_TEST_HOOKS__ && report) await publishForTests(report);
 }

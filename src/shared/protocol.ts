@@ -25,6 +25,31 @@ export interface Settings {
   pausedSites: string[];
   /** Send Global Privacy Control (the Sec-GPC header and navigator.globalPrivacyControl) to every site. */
   sendGpc: boolean;
+  /** Keep every page's report in the research log (IndexedDB). Never in private windows. */
+  logEnabled: boolean;
+  /** How the log keeps page addresses: as they were, cut to their origin, or as a salted hash. */
+  logRedaction: LogRedaction;
+  /** Records older than this many days are deleted. */
+  logMaxAgeDays: number;
+  /** Beyond this many records the oldest are deleted. */
+  logMaxRecords: number;
+}
+
+export type LogRedaction = 'full' | 'origin' | 'hash';
+export const LOG_REDACTIONS: readonly LogRedaction[] = ['full', 'origin', 'hash'];
+export const LOG_LIMITS = { minAgeDays: 1, maxAgeDays: 3_650, minRecords: 100, maxRecords: 1_000_000 } as const;
+
+/** What the log did last: shown in the dashboard so that a full disk or a failed write is never silent. */
+export interface LogStatus {
+  enabled: boolean;
+  redaction: LogRedaction;
+  lastWriteAt: number | null;
+  /** Records written since the worker started. */
+  written: number;
+  /** The last problem, until a write succeeds again (`full`: the disk or quota is full even after pruning). */
+  problem: { code: 'full' | 'write-failed'; message: string; at: number; pruned: number } | null;
+  /** Records the retention rules or a full disk deleted since the worker started. */
+  pruned: number;
 }
 
 export interface TabInfo {
@@ -59,7 +84,15 @@ export interface BackgroundRequests {
   'ui:getSettings': { req: Record<string, never>; res: Settings };
   /** The bundled data sets and how old they are. */
   'ui:getDataInfo': { req: Record<string, never>; res: DataInfo };
-  'ui:setSettings': { req: { enabled?: boolean; useEasyList?: boolean; pausedSites?: string[]; sendGpc?: boolean }; res: Settings };
+  'ui:setSettings': {
+    req: { enabled?: boolean; useEasyList?: boolean; pausedSites?: string[]; sendGpc?: boolean; logEnabled?: boolean; logRedaction?: LogRedaction; logMaxAgeDays?: number; logMaxRecords?: number };
+    res: Settings;
+  };
+  'ui:getLogStatus': { req: Record<string, never>; res: LogStatus };
+  /** Deletes the whole log, or one site's records; answers how many records went. */
+  'ui:deleteLog': { req: { site?: string }; res: { deleted: number } };
+  /** Writes what the log owes now (the dashboard asks before it reads). */
+  'ui:flushLog': { req: Record<string, never>; res: { written: number } };
   'ui:setSitePaused': { req: { tabId: number; paused: boolean }; res: TabInfo };
   'ui:showAd': { req: { tabId: number; adId: string }; res: { shown: boolean } };
   'ui:reportNotAnAd': { req: { tabId: number; adId: string }; res: Feedback };
@@ -102,7 +135,19 @@ export const backgroundPayloadValidators: { [K in BackgroundRequestType]: Valida
   'ui:getTabInfo': object({ tabId }),
   'ui:getSettings': empty as Validator<Record<string, never>>,
   'ui:getDataInfo': empty as Validator<Record<string, never>>,
-  'ui:setSettings': object({ enabled: optional(bool), useEasyList: optional(bool), pausedSites: optional(array(str(253), MAX_PAUSED_SITES)), sendGpc: optional(bool) }),
+  'ui:setSettings': object({
+    enabled: optional(bool),
+    useEasyList: optional(bool),
+    pausedSites: optional(array(str(253), MAX_PAUSED_SITES)),
+    sendGpc: optional(bool),
+    logEnabled: optional(bool),
+    logRedaction: optional(literal(...LOG_REDACTIONS)),
+    logMaxAgeDays: optional(int(LOG_LIMITS.minAgeDays, LOG_LIMITS.maxAgeDays)),
+    logMaxRecords: optional(int(LOG_LIMITS.minRecords, LOG_LIMITS.maxRecords)),
+  }),
+  'ui:getLogStatus': empty as Validator<Record<string, never>>,
+  'ui:deleteLog': object({ site: optional(str(253)) }),
+  'ui:flushLog': empty as Validator<Record<string, never>>,
   'ui:setSitePaused': object({ tabId, paused: bool }),
   'ui:showAd': object({ tabId, adId: str(64) }),
   'ui:reportNotAnAd': object({ tabId, adId: str(64) }),

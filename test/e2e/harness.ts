@@ -140,3 +140,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => `${v.impact ?? '?'} ${v.id} (${v.nodes.length})`);
   });
 }
+
+/** Stops every service worker through CDP, as Chromium does to an idle worker, and waits until it has stopped. */
+export async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      const ours = event.versions.filter((v) => v.scriptURL.startsWith('chrome-extension://'));
+      if (ours.length && ours.every((v) => v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}

@@ -1,25 +1,9 @@
 /** Navigations of every kind, and a service worker stopped in the middle of a visit. */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { findWorker, waitForReady } from '../../scripts/lib/extension-browser';
-import { open, settledBadge, settledReport, shown, summary, useHarness } from './harness';
+import { open, settledBadge, settledReport, shown, stopServiceWorker, summary, useHarness } from './harness';
 
 const harness = useHarness();
-
-/** Stops every service worker through CDP, as Chromium does to an idle worker, and waits until it has stopped. */
-async function stopServiceWorker(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-      const ours = event.versions.filter((v) => v.scriptURL.startsWith('chrome-extension://'));
-      if (ours.length && ours.every((v) => v.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-}
 
 describe('navigation', () => {
   it('shows the new page\'s ads after a single-page-app navigation (history.pushState), not the old ones', async () => {
