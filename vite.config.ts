@@ -69,7 +69,8 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       sourcemap: false,
       // Pages the manifest does not name must be listed for the build to include them.
-      rollupOptions: { input: { welcome: 'src/ui/welcome/index.html' } },
+      // The log benchmark's page exists only in the bench build.
+      rollupOptions: { input: { welcome: 'src/ui/welcome/index.html', settings: 'src/ui/settings/index.html', ...(benchHooks ? { logBench: 'src/ui/log-bench/index.html' } : {}) } },
     },
     server: { port: 5199, strictPort: true },
   };

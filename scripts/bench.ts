@@ -20,6 +20,7 @@ import { ensureBuilt, PROJECT_ROOT } from './lib/build';
 import { findChromium, QUIET_FLAGS } from './lib/chromium';
 import { log, runMain } from './lib/cli';
 import { runNetworkBench } from './lib/bench-network';
+import { runLogBench, type LogBench } from './lib/bench-log';
 import { REQUEST_TARGETS, runRequestBench } from './bench-requests';
 import { benchPageHtml, BENCH_ADS } from './lib/bench-page';
 import { startDemoServer } from './lib/demo-server';
@@ -30,6 +31,19 @@ import { median, scriptTime, type TraceEvent } from './lib/trace';
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const SETTLE_MS = 2_500;
 const TARGETS = { totalMs: 25, longestMs: 10, contentKb: 40, probeKb: 8 };
+const LOG_TARGETS = { insertPerSecond: 5_000, exportMs: 3_000, firstRenderMs: 300 };
+const LOG_RECORDS = Number(process.env.BENCH_LOG_RECORDS ?? 100_000);
+
+function logLines(b: LogBench): string[] {
+  const render = median(b.firstRenderMs);
+  return [
+    `Research log (${b.records.toLocaleString('en')} records in Chromium's IndexedDB)`,
+    `  insert rate                    ${Math.round(b.insertPerSecond).toLocaleString('en')} records/s   target ≥ ${LOG_TARGETS.insertPerSecond.toLocaleString('en')}   ${b.insertPerSecond >= LOG_TARGETS.insertPerSecond ? 'ok' : 'UNDER TARGET'}`,
+    `  NDJSON export                  ${(b.exportMs / 1000).toFixed(2)} s for ${kb(b.exportBytes)}   target ≤ ${LOG_TARGETS.exportMs / 1000} s   ${verdict(b.exportMs, LOG_TARGETS.exportMs)}; page's peak JS heap meanwhile ${kb(b.exportPeakHeapKb * 1024)}`,
+    `  dashboard first render         ${render.toFixed(0)} ms (median of ${b.firstRenderMs.length}: ${b.firstRenderMs.map((v) => v.toFixed(0)).join(', ')})   target ≤ ${LOG_TARGETS.firstRenderMs} ms   ${verdict(render, LOG_TARGETS.firstRenderMs)}`,
+    `  size on disk per record        ${kb(b.bytesPerRecord)}`,
+  ];
+}
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'].join(',');
 
 async function traced(page: Page, url: string, waitForLate = true): Promise<TraceEvent[]> {
@@ -88,6 +102,12 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const verdict = (value: number, target: number): string => (value <= target ? 'ok' : 'OVER TARGET');
 
 async function main(): Promise<number> {
+  // BENCH_ONLY=log measures the research log alone.
+  if (process.env.BENCH_ONLY === 'log') {
+    const b = await runLogBench(ensureBenchBuild(), LOG_RECORDS);
+    process.stdout.write(`${logLines(b).join('\n')}\n`);
+    return 0;
+  }
   const extensionDir = ensureBuilt(log, true);
   const dir = mkdtempSync(join(tmpdir(), 'why-this-ad-bench-page-'));
   writeFileSync(join(dir, 'bench.html'), benchPageHtml());
@@ -132,7 +152,8 @@ async function main(): Promise<number> {
       await ext.close();
     }
     // The ordinary page again with the bench build, which writes down how long each scan took.
-    const benchExt = await launchWithExtension({ extensionDir: ensureBenchBuild() });
+    const benchDir = ensureBenchBuild();
+    const benchExt = await launchWithExtension({ extensionDir: benchDir });
     try {
       for (let i = 0; i < RUNS; i++) {
         const timed = await benchExt.context.newPage();
@@ -149,6 +170,8 @@ async function main(): Promise<number> {
     log('Network observer: classifying a replay of request URLs, then a page of 2,000 requests…');
     const requests = runRequestBench(20_000);
     const network = await runNetworkBench(extensionDir);
+    log(`Research log: ${LOG_RECORDS.toLocaleString('en')} records…`);
+    const logBench = await runLogBench(benchDir, LOG_RECORDS);
     const perFrame = (median(heaps) - median(base)) / Math.max(frames, 1);
     const content = readFileSync(join(extensionDir, 'src', 'content', 'index.js'));
     const probe = readFileSync(join(extensionDir, 'src', 'page', 'index.js'));
@@ -171,10 +194,12 @@ async function main(): Promise<number> {
       `Network observer`,
       `  classification per request     median ${requests.medianUs.toFixed(2)} µs (target ≤ ${REQUEST_TARGETS.medianUs} µs, ${verdict(requests.medianUs, REQUEST_TARGETS.medianUs)}), p99 ${requests.p99Us.toFixed(2)} µs (target ≤ ${REQUEST_TARGETS.p99Us} µs, ${verdict(requests.p99Us, REQUEST_TARGETS.p99Us)}), over ${requests.requests.toLocaleString('en')} replayed URLs (${requests.attributed.toLocaleString('en')} attributed to a company)`,
       `  background after 2,000 requests JS heap ${kb(network.heapAfterKb * 1024)} (${kb(network.heapBeforeKb * 1024)} before the page); its state in storage.session ${kb(network.sessionBytes)}; ${network.companies} companies seen in ${network.requests.toLocaleString('en')} requests`,
+      '',
+      ...logLines(logBench),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
-    writeFileSync(join(PROJECT_ROOT, 'test-results', 'bench.json'), JSON.stringify({ runs: RUNS, ordinary, firstScans, totals, cpuTotals, callsOnly, longest, heaps, base, frames, perFrame, found, contentBytes: content.length, probeBytes: probe.length, requests, network }, null, 2));
+    writeFileSync(join(PROJECT_ROOT, 'test-results', 'bench.json'), JSON.stringify({ runs: RUNS, ordinary, firstScans, totals, cpuTotals, callsOnly, longest, heaps, base, frames, perFrame, found, contentBytes: content.length, probeBytes: probe.length, requests, network, log: logBench }, null, 2));
     return found === BENCH_ADS ? 0 : 1;
   } finally {
     await server.close();
