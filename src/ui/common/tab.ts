@@ -13,5 +13,10 @@ export async function reloadTab(tabId: number): Promise<void> {
 }
 
 export async function openSettings(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('src/ui/settings/index.html') });
+}
+
+/** The dashboard is the options page: the browser reuses its tab when it is open already. */
+export async function openDashboard(): Promise<void> {
   await browser.runtime.openOptionsPage();
 }

@@ -1,6 +1,6 @@
 import { askBackground } from '../../platform/messaging';
 import { t } from '../common/i18n';
-import { openSettings, reloadTab } from '../common/tab';
+import { openDashboard, openSettings, reloadTab } from '../common/tab';
 import { AdCard } from './AdCard';
 import { countLabel } from './describe';
 import { PageSection } from './PageSection';
@@ -19,9 +19,14 @@ function Header({ subtitle }: { subtitle?: string }) {
           </p>
         )}
       </div>
-      <button type="button" class="secondary" onClick={() => void openSettings()}>
-        {t('openSettings')}
-      </button>
+      <div class="top-actions">
+        <button type="button" class="secondary" onClick={() => void openDashboard()}>
+          {t('openDashboard')}
+        </button>
+        <button type="button" class="secondary" onClick={() => void openSettings()}>
+          {t('openSettings')}
+        </button>
+      </div>
     </header>
   );
 }

@@ -55,6 +55,9 @@ export function SettingsPage() {
   return (
     <main>
       <BrandHeader titleKey="settingsTitle" />
+      <p>
+        <a href="/src/ui/dashboard/index.html">{t('dashOpenFromSettings')}</a>
+      </p>
       <section>
         <label class="switch">
           <input type="checkbox" checked={settings.enabled} onChange={(e) => void save({ enabled: e.currentTarget.checked })} />

@@ -1,0 +1,35 @@
+/**
+ * Exports the whole log as one file without holding it in the page's memory: the log is read 500
+ * records at a time (one short transaction each), each batch is written out as text and appended
+ * to a Blob (`new Blob([previous, chunk])` lets the browser keep the parts out of the page's heap),
+ * and the finished Blob is downloaded. Nothing leaves the device.
+ */
+import type { ExportWriter } from '../../core/log/export-format';
+import type { LogDb } from '../../platform/log-db';
+
+export const EXPORT_BATCH = 500;
+
+export async function exportBlob(db: Pick<LogDb, 'iterate'>, writer: ExportWriter, onProgress: (records: number) => void): Promise<{ blob: Blob; records: number }> {
+  let blob = new Blob([writer.head()], { type: writer.mime });
+  let done = 0;
+  const records = await db.iterate(EXPORT_BATCH, (batch) => {
+    blob = new Blob([blob, writer.records(batch)], { type: writer.mime });
+    done += batch.length;
+    onProgress(done);
+  });
+  blob = new Blob([blob, writer.tail()], { type: writer.mime });
+  return { blob, records };
+}
+
+/** Saves a Blob as a file through the browser's own download of an object URL. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own reference by then; the URL only keeps the Blob alive.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
