@@ -1,4 +1,4 @@
-/** `npm run crawl` as a person runs it: a real child process, real Chromium, NDJSON out, progress on stderr. */
+/** `npm run crawl` as a person runs it: a real child process, real Chromium, LogRecords as NDJSON out, progress on stderr. */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/lib/build';
 import { startDemoServer, type DemoServer } from '../../scripts/lib/demo-server';
+import { ID_PATTERN, LOG_RECORD_SCHEMA, type LogRecord } from '../../src/core/log/record';
 import type { PageReport } from '../../src/shared/page-report';
 import { reportErrors } from '../unit/schema-validator';
 import { GROUND_TRUTH, checkReport } from './scenarios';
@@ -43,7 +44,24 @@ function crawl(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Ru
   });
 }
 
-const parse = (ndjson: string): PageReport[] => ndjson.trim().split('\n').map((l) => JSON.parse(l) as PageReport);
+/** The records of a run, each checked for the log's record format; their reports in the order written. */
+function parse(ndjson: string): PageReport[] {
+  const records = ndjson
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as LogRecord);
+  for (const r of records) {
+    expect(r).toMatchObject({ schema: LOG_RECORD_SCHEMA, where: 'crawl', redaction: 'full', signals: null, crawl: { consent: 'none', banner: 'not-found' } });
+    expect(r.id).toMatch(ID_PATTERN);
+    expect(r.id).toMatch(/^crawl:[\w.-]+:[0-9a-f]{24}$/);
+    expect(r.crawl?.durationMs).toBeGreaterThanOrEqual(r.report.error?.code === 'invalid-url' ? 0 : 1);
+    expect(Date.parse(r.loggedAt)).toBeGreaterThan(Date.parse('2020-01-01'));
+  }
+  // One run: every record has the run's id.
+  expect(new Set(records.map((r) => r.id.split(':')[1])).size).toBe(1);
+  expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
+  return records.map((r) => r.report);
+}
 
 describe('npm run crawl', () => {
   it('explains every demo scenario as its ground truth says (the GPC one with --send-gpc)', async () => {
@@ -55,17 +73,21 @@ describe('npm run crawl', () => {
     ]);
     expect([plain.code, withGpc.code]).toEqual([0, 0]);
     const reports = [...parse(plain.stdout), ...parse(withGpc.stdout)];
-    for (const [i, scenario] of [...scenarios, ...gpc].entries()) {
-      const report = reports[i] ?? null;
-      expect(report?.url).toBe(`${server.siteOrigin}${scenario.path}`);
+    expect(reports).toHaveLength(scenarios.length + gpc.length);
+    for (const scenario of [...scenarios, ...gpc]) {
+      // Two pages at a time: the lines come in the order the pages finished.
+      const report = reports.find((r) => r.url === `${server.siteOrigin}${scenario.path}`) ?? null;
+      expect(report).not.toBeNull();
       expect(reportErrors(report)).toEqual([]);
       checkReport(report, scenario);
     }
-    expect(reports.at(-1)?.consent.gpc).toBe(true);
+    expect(parse(withGpc.stdout).at(-1)?.consent.gpc).toBe(true);
   });
 
   it('writes one valid report per URL, each as soon as its page is done, and goes on after a failure', async () => {
     const run = await crawl([
+      '--jobs=1',
+      '--progress=lines',
       `${server.siteOrigin}/`,
       'http://127.0.0.1:9/unreachable',
       '--wait',
@@ -88,15 +110,19 @@ describe('npm run crawl', () => {
     // Lines are written as pages finish, not all at the end: the first came well before the last.
     expect(run.lineTimes).toHaveLength(4);
     expect((run.lineTimes[3] ?? 0) - (run.lineTimes[0] ?? 0)).toBeGreaterThan(2_000);
-    expect(run.stderr).toContain('[1/4]');
-    expect(run.stderr).toContain('[4/4]');
-    expect(run.stderr).toContain('Done: 3 pages visited, 1 failed.');
+    expect(run.stderr).toContain('1/4 25% · 0 errors · 5 ads · ETA');
+    expect(run.stderr).toContain('2/4 50% · 1 error · 5 ads · ETA');
+    expect(run.stderr).toContain('4/4 100% · 1 error · 10 ads · ETA');
+    expect(run.stderr).toMatch(/Done: 4 pages in [\d.]+s \([\d.]+ pages\/min\): 3 visited, 1 error\./);
+    expect(run.stderr).toContain('Ads shown: 10.');
+    expect(run.stderr).toContain('Errors: navigation-failed 1.');
   });
 
   it('reads a URL list and writes to a file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'crawl-'));
-    writeFileSync(join(dir, 'urls.txt'), `# demo\n${server.siteOrigin}/no-ads.html\n\nnot-a-url\n`);
-    const run = await crawl(['--urls', join(dir, 'urls.txt'), '--out', join(dir, 'out.ndjson'), '--wait=200']);
+    // The same page twice is visited once.
+    writeFileSync(join(dir, 'urls.txt'), `# demo\n${server.siteOrigin}/no-ads.html\n\nnot-a-url\n${server.siteOrigin}/no-ads.html # again\n`);
+    const run = await crawl(['--urls', join(dir, 'urls.txt'), '--out', join(dir, 'out.ndjson'), '--wait=200', '--jobs=1']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     const reports = parse(readFileSync(join(dir, 'out.ndjson'), 'utf8'));
@@ -106,11 +132,14 @@ describe('npm run crawl', () => {
     ]);
   });
 
-  it('explains how to install a browser when none is found', async () => {
-    const run = await crawl([`${server.siteOrigin}/`], { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' });
+  it('explains how to install a browser when none is found, leaving the output as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crawl-'));
+    writeFileSync(join(dir, 'out.ndjson'), 'kept\n');
+    const run = await crawl([`${server.siteOrigin}/`, '--out', join(dir, 'out.ndjson')], { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('CHROMIUM_PATH is set to /nonexistent/chromium');
     expect(run.stdout).toBe('');
+    expect(readFileSync(join(dir, 'out.ndjson'), 'utf8')).toBe('kept\n');
   });
 
   it('explains its usage when called wrongly', async () => {
