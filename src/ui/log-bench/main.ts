@@ -14,11 +14,14 @@ async function fill(total: number): Promise<{ records: number; ms: number }> {
   const templates: unknown[] = [];
   await log.iterate(50, (records) => void templates.push(...records));
   if (!templates.length) throw new Error('no record in the log to model the benchmark records on: visit pages with ads first');
-  const start = performance.now();
+  // Making the records is the benchmark's own work, not the log's: it is left out of the time.
+  let ms = 0;
   for (let done = 0; done < total; done += BATCH) {
-    await log.put(makeBenchRecords(templates, done, Math.min(BATCH, total - done)));
+    const batch = makeBenchRecords(templates, done, Math.min(BATCH, total - done), total);
+    const start = performance.now();
+    await log.put(batch);
+    ms += performance.now() - start;
   }
-  const ms = performance.now() - start;
   log.close();
   return { records: total, ms };
 }
