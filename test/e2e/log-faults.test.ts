@@ -35,7 +35,8 @@ async function readLog(page: Page): Promise<{ records: StoredRecord[]; ads: numb
             // One row per page in the ads store, holding that page's ads.
             const adRows = (ads.result as { ads: { status: string }[] }[]).flatMap((g) => g.ads);
             resolve({
-              records: records.result as StoredRecord[],
+              // A row of `records` is { id, at, site, json } (schema version 3): the record is its JSON.
+              records: (records.result as { json: string }[]).map((row) => JSON.parse(row.json) as StoredRecord),
               ads: adRows.filter((a) => a.status === 'shown').length,
               dayAds: dayRows.reduce((n, d) => n + d.ads, 0),
               dayPages: dayRows.reduce((n, d) => n + d.pages, 0),

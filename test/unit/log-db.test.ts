@@ -17,8 +17,9 @@ import {
   LogFullError,
   openLog,
   putWithRoom,
-  recordRow,
+  recordRowV2,
   upgradeTo1,
+  upgradeTo2,
   type LogDb,
   type LogFilter,
   type LogSchema,
@@ -150,9 +151,9 @@ afterEach(() => {
 });
 
 describe('schema and migrations', () => {
-  it('opens an empty log at version 2 with its stores and indexes', async () => {
+  it('opens an empty log at version 3 with its stores and indexes', async () => {
     const raw = await openDB(LOG_DB_NAME);
-    expect(raw.version).toBe(2);
+    expect(raw.version).toBe(3);
     expect([...raw.objectStoreNames].sort()).toEqual(['ads', 'days', 'meta', 'records']);
     const tx = raw.transaction(['records', 'ads']);
     expect([...tx.objectStore('records').indexNames].sort()).toEqual(['at', 'site']);
@@ -165,10 +166,15 @@ describe('schema and migrations', () => {
     const name = `v1-log-${seq++}`;
     const records = [makeRecord('r1', T0, [{}, { status: 'unfilled' }]), makeRecord('r2', T0 + DAY, [{ advertiser: 'Bike Shop' }], 'blog.example'), makeRecord('r3', T0 + 2 * DAY, [])];
     const v1: IDBPDatabase<LogSchema> = await openDB<LogSchema>(name, 1, { upgrade: (d, _o, _n, tx) => upgradeTo1(d, tx) });
-    for (const r of records) await v1.put('records', recordRow(r));
+    for (const r of records) await v1.put('records', recordRowV2(r) as unknown as RecordRow);
     v1.close();
 
     const log = await openLog(name);
+    // Through version 2 to 3: the rows are flat now.
+    const raw = await openDB(name);
+    expect(raw.version).toBe(3);
+    expect(await raw.get('records', 'r2')).toEqual({ id: 'r2', at: T0 + DAY, site: 'blog.example', json: JSON.stringify(records[1]) });
+    raw.close();
     expect(await log.counts()).toEqual({ records: 3, ads: 3 });
     expect((await log.days()).map((d) => [d.day, d.pages, d.ads])).toEqual([
       ['2026-03-10', 1, 1],
@@ -180,10 +186,98 @@ describe('schema and migrations', () => {
     log.close();
   });
 
+  /** A version 2 log made with the version 2 code path: rows of the record plus `at`, derived stores filled by upgradeTo2. */
+  async function makeV2Log(name: string, rows: unknown[]): Promise<void> {
+    const v1 = await openDB<LogSchema>(name, 1, { upgrade: (d, _o, _n, tx) => upgradeTo1(d, tx) });
+    for (const row of rows) await v1.put('records', row as RecordRow);
+    v1.close();
+    const v2 = await openDB<LogSchema>(name, 2, { upgrade: (d, _o, _n, tx) => upgradeTo2(d, tx) });
+    v2.close();
+  }
+
+  /** The derived stores as they are, straight from IndexedDB. */
+  async function rawDerived(name: string): Promise<unknown> {
+    const raw = await openDB(name);
+    const out = { ads: await raw.getAll('ads'), days: await raw.getAll('days'), meta: await raw.getAll('meta'), version: raw.version };
+    raw.close();
+    return out;
+  }
+
+  it('turns the rows of a version 2 log into flat JSON rows, keeping every record and aggregate', async () => {
+    const name = `v2-log-${seq++}`;
+    const odd = makeRecord('odd', T0 + 3 * DAY, [{ advertiser: 'Ünïcødé "B.V."\n\u2028 \uD800 lone', flags: ['gpc-not-honoured'] }], '');
+    const records = [
+      makeRecord('r1', T0, [{}, { status: 'unfilled' }]),
+      makeRecord('r2', T0 + DAY, [{ advertiser: 'Bike Shop', sellers: ['Google', 'Criteo'] }], 'blog.example'),
+      makeRecord('r3', T0 + 2 * DAY, []),
+      odd,
+      { ...makeRecord('c:1', T0 + DAY, [{ kinds: ['contextual'] }]), where: 'crawl', crawl: { consent: 'reject', banner: 'handled', cmp: 'demo', durationMs: 900 }, signals: null, signalsDropped: true } satisfies LogRecord,
+    ];
+    await makeV2Log(name, records.map(recordRowV2));
+    const before = (await rawDerived(name)) as { version: number; meta: unknown[] };
+    expect(before.version).toBe(2);
+    expect(before.meta).toEqual([{ records: 5, ads: 5 }]);
+
+    const log = await openLog(name);
+    const after = (await rawDerived(name)) as { version: number };
+    expect(after).toEqual({ ...before, version: 3 });
+    // Each row is flat, its `json` the record as JSON (without `at`), its index keys kept.
+    const raw = await openDB(name);
+    const rows = (await raw.getAll('records')) as RecordRow[];
+    expect(rows.map((r) => Object.keys(r).sort())).toEqual(records.map(() => ['at', 'id', 'json', 'site']));
+    const byId = [...records].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(rows).toEqual(byId.map((r) => ({ id: r.id, at: recordRowV2(r).at, site: r.site, json: JSON.stringify(r) })));
+    expect(await raw.getAllKeys('records', undefined)).toEqual(byId.map((r) => r.id));
+    expect(await raw.transaction('records').store.index('site').getAllKeys('')).toEqual(['odd']);
+    raw.close();
+
+    for (const r of records) expect(await log.get(r.id)).toEqual(r);
+    expect(await allRecords(log)).toEqual(byId);
+    await expectDerivedExact(log);
+    // Replacing and deleting migrated records takes their old contribution out exactly.
+    await log.put([makeRecord('r1', T0 + 4 * DAY, [{ advertiser: 'Moved' }]), makeRecord('new', T0)]);
+    expect(await log.deleteSite('blog.example')).toBe(1);
+    expect(await log.prune({ maxAgeDays: Infinity, maxRecords: 3 }, T0 + 10 * DAY)).toBe(2);
+    expect((await allRecords(log)).map((r) => r.id)).toEqual(['odd', 'r1', 'r3']);
+    await expectDerivedExact(log);
+    log.close();
+  });
+
+  it('opens a version 2 log whose rows are already flat (an upgrade tried again) without changing them', async () => {
+    const name = `v2-flat-${seq++}`;
+    const r = makeRecord('r1', T0);
+    await makeV2Log(name, [recordRowV2(r)]);
+    const v2 = await openDB(name, 2);
+    const flat = { id: 'r1', at: T0, site: 'news.example', json: JSON.stringify(r) };
+    await v2.put('records', flat);
+    v2.close();
+    const log = await openLog(name);
+    expect(await log.get('r1')).toEqual(r);
+    const raw = await openDB(name);
+    expect(await raw.get('records', 'r1')).toEqual(flat);
+    raw.close();
+    log.close();
+  });
+
+  it('keeps a version 2 log as it was when its migration fails', async () => {
+    const name = `v2-bad-${seq++}`;
+    const good = recordRowV2(makeRecord('good', T0));
+    // A row JSON cannot hold (IndexedDB can: a BigInt).
+    const bad = { ...recordRowV2(makeRecord('bad', T0)), extra: 10n };
+    await makeV2Log(name, [good, bad]);
+    const before = await rawDerived(name);
+    await expect(openLog(name)).rejects.toThrow(/BigInt/);
+    expect(await rawDerived(name)).toEqual(before);
+    const after = await openDB(name);
+    expect(after.version).toBe(2);
+    expect(await after.getAll('records')).toEqual([bad, good]);
+    after.close();
+  });
+
   it('keeps a version 1 log as it was when its migration fails', async () => {
     const name = `v1-bad-${seq++}`;
     const v1 = await openDB<LogSchema>(name, 1, { upgrade: (d, _o, _n, tx) => upgradeTo1(d, tx) });
-    await v1.put('records', recordRow(makeRecord('good', T0)));
+    await v1.put('records', recordRowV2(makeRecord('good', T0)) as unknown as RecordRow);
     // A damaged row (no report) that the derivation cannot read.
     await v1.put('records', { id: 'bad', at: T0, site: '' } as unknown as RecordRow);
     v1.close();
@@ -239,7 +333,8 @@ describe('put', () => {
   it('writes nothing of a batch when a write inside its transaction fails', async () => {
     await db.put([makeRecord('keep', T0)]);
     const poisoned = makeRecord('poison', T0 + 5);
-    (poisoned.signals as unknown as { frames: unknown[] }).frames.push(() => 'functions cannot be stored');
+    // JSON has no BigInt: writing the row throws inside the transaction, after new1 was written.
+    (poisoned.signals as unknown as { frames: unknown[] }).frames.push(10n);
     await expect(db.put([makeRecord('new1', T0 + 1), poisoned, makeRecord('keep', T0 + 9, [])])).rejects.toThrow();
     expect((await allRecords(db)).map((r) => r.id)).toEqual(['keep']);
     expect(await db.get('keep')).toEqual(makeRecord('keep', T0));
@@ -389,12 +484,45 @@ describe('import and iterate', () => {
     await db.put([makeRecord('old', T0)]);
     const before = await db.days();
     const poisoned = makeRecord('p', T0);
-    (poisoned.report as unknown as Record<string, unknown>).extra = Symbol('not cloneable');
+    (poisoned.report as unknown as Record<string, unknown>).extra = 10n;
     const batch = [...Array.from({ length: 30 }, (_, i) => makeRecord(`n${i}`, T0 + i)), poisoned, makeRecord('z', T0)];
     await expect(db.importAll(batch)).rejects.toThrow();
     expect(await db.counts()).toEqual({ records: 1, ads: 1 });
     expect(await db.days()).toEqual(before);
     expect(await db.get('n0')).toBeUndefined();
+  });
+
+  it('gives each record as its stored JSON, in primary-key order, one batch at a time', async () => {
+    const records = Array.from({ length: 13 }, (_, i) => makeRecord(`j${String(12 - i).padStart(2, '0')}`, T0 + i * 1000, [{ advertiser: `Ad "${i}"\n\uD800` }]));
+    await db.put(records);
+    // A replaced record is stored as it was put the last time.
+    const replaced = makeRecord('j05', T0 + DAY, []);
+    await db.put([replaced]);
+    const want = [...records.filter((r) => r.id !== 'j05'), replaced].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const sizes: number[] = [];
+    const lines: string[] = [];
+    const n = await db.iterateJson(4, async (batch) => {
+      sizes.push(batch.length);
+      lines.push(...batch);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    });
+    expect(n).toBe(13);
+    expect(sizes).toEqual([4, 4, 4, 1]);
+    expect(lines).toEqual(want.map((r) => JSON.stringify(r)));
+    // What iterate() parses is the same text again.
+    expect((await allRecords(db)).map((r) => JSON.stringify(r))).toEqual(lines);
+    expect(await db.iterateJson(13, () => undefined)).toBe(13);
+  });
+
+  it('stores a record as one flat row of its JSON', async () => {
+    const r = makeRecord('flat', T0 + 5, [{}], 'shop.example');
+    await db.put([r]);
+    const raw = await openDB(LOG_DB_NAME);
+    expect(await raw.get('records', 'flat')).toStrictEqual({ id: 'flat', at: T0 + 5, site: 'shop.example', json: JSON.stringify(r) });
+    raw.close();
+    const empty = await openLog(`empty-${seq++}`);
+    expect(await empty.iterateJson(10, () => expect.unreachable())).toBe(0);
+    empty.close();
   });
 
   it('iterates in primary-key order, one batch at a time', async () => {

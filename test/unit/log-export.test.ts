@@ -148,6 +148,55 @@ const arbitraryRecord = fc
     return g.extra === undefined ? record : ({ ...record, futureField: { note: g.extra } } as LogRecord);
   });
 
+/** Splits `records` into batches of the given sizes, the rest in a last one. */
+function inBatches<T>(records: T[], sizes: number[]): T[][] {
+  const batches: T[][] = [];
+  let at = 0;
+  for (const size of sizes) {
+    batches.push(records.slice(at, at + size));
+    at += size;
+  }
+  batches.push(records.slice(at));
+  return batches;
+}
+
+describe('recordLines: the same file from the records already as JSON', () => {
+  it('csv has none (it reads the records\' fields)', () => {
+    expect(exportWriter('csv', META).recordLines).toBeUndefined();
+    expect(typeof exportWriter('ndjson', META).recordLines).toBe('function');
+    expect(typeof exportWriter('json', META).recordLines).toBe('function');
+  });
+
+  it.each(['ndjson', 'json'] as const)('%s: byte for byte what records() writes, in batches of any size, also mixed', (format) => {
+    fc.assert(
+      fc.property(fc.uniqueArray(arbitraryRecord, { selector: (r) => r.id, maxLength: 10 }), fc.array(fc.nat(4), { maxLength: 6 }), fc.array(fc.boolean(), { maxLength: 8 }), (records, sizes, mix) => {
+        const batches = inBatches(records, sizes);
+        // What the log stores (JSON.stringify of the record as it was put), and what a reader parsing it gets back.
+        const lines = batches.map((b) => b.map((r) => JSON.stringify(r)));
+        const parsed = lines.map((b) => b.map((l) => JSON.parse(l) as LogRecord));
+        const whole = (write: (w: ReturnType<typeof exportWriter>, i: number) => string): string => {
+          const w = exportWriter(format, META);
+          return [w.head(), ...batches.map((_, i) => write(w, i)), w.tail()].join('');
+        };
+        const fromRecords = whole((w, i) => w.records(batches[i] ?? []));
+        expect(whole((w, i) => w.records(parsed[i] ?? []))).toBe(fromRecords);
+        expect(whole((w, i) => w.recordLines?.(lines[i] ?? []) ?? 'missing')).toBe(fromRecords);
+        expect(whole((w, i) => (mix[i] ? w.records(batches[i] ?? []) : (w.recordLines?.(lines[i] ?? []) ?? 'missing')))).toBe(fromRecords);
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it('json: commas right when the lines come in empty and single batches', () => {
+    const [a, b] = [realisticRecord('b:1'), realisticRecord('b:2')];
+    const w = exportWriter('json', META);
+    const text = [w.head(), w.recordLines?.([]), w.recordLines?.([JSON.stringify(a)]), w.recordLines?.([]), w.recordLines?.([JSON.stringify(b)]), w.tail()].join('');
+    expect(JSON.parse(text)).toEqual({ schema: LOG_EXPORT_SCHEMA, ...META, records: [a, b] });
+    const empty = exportWriter('json', META);
+    expect(JSON.parse(empty.head() + (empty.recordLines?.([]) ?? '') + empty.tail())).toMatchObject({ records: [] });
+  });
+});
+
 describe('export → import round trip', () => {
   it.each(EXPORT_FORMATS)('%s: every record comes back as it was, in batches of any size', (format) => {
     fc.assert(

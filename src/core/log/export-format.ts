@@ -28,6 +28,13 @@ export interface ExportMeta {
 export interface ExportWriter {
   head(): string;
   records(batch: readonly LogRecord[]): string;
+  /**
+   * As records(), from the records already as JSON (each JSON.stringify(record), as the log stores
+   * them): the same text for the same records, without parsing and serialising them again. The
+   * formats whose rows are the records' JSON have it (ndjson, json); csv, which reads the records'
+   * fields, has not. A writer's records() and recordLines() share its state: they may be mixed.
+   */
+  recordLines?(lines: readonly string[]): string;
   tail(): string;
   mime: string;
   extension: string;
@@ -120,27 +127,31 @@ export function csvRowsOf(record: LogRecord): string[][] {
   });
 }
 
+const toJson = (record: LogRecord): string => JSON.stringify(record);
+
 export function exportWriter(format: ExportFormat, meta: ExportMeta): ExportWriter {
   switch (format) {
-    case 'ndjson':
+    case 'ndjson': {
+      const recordLines = (lines: readonly string[]): string => lines.map((line) => `${line}\n`).join('');
       return {
         mime: 'application/x-ndjson',
         extension: 'ndjson',
         head: () => '',
-        records: (batch) => batch.map((r) => `${JSON.stringify(r)}\n`).join(''),
+        records: (batch) => recordLines(batch.map(toJson)),
+        recordLines,
         tail: () => '',
       };
+    }
     case 'json': {
       let written = 0;
+      const recordLines = (lines: readonly string[]): string => lines.map((line) => `${written++ === 0 ? '' : ','}\n${line}`).join('');
       return {
         mime: 'application/json',
         extension: 'json',
         head: () =>
           `{"schema":${JSON.stringify(LOG_EXPORT_SCHEMA)},"exportedAt":${JSON.stringify(meta.exportedAt)},"generator":${JSON.stringify(meta.generator)},"records":[`,
-        records: (batch) =>
-          batch
-            .map((r) => `${written++ === 0 ? '' : ','}\n${JSON.stringify(r)}`)
-            .join(''),
+        records: (batch) => recordLines(batch.map(toJson)),
+        recordLines,
         tail: () => `${written ? '\n' : ''}]}\n`,
       };
     }

@@ -6,6 +6,7 @@
 import { exportWriter } from '../../core/log/export-format';
 import { makeBenchRecords } from './records';
 import { openLog } from '../../platform/log-db';
+import { exportBlob } from '../dashboard/export-log';
 
 const BATCH = 500;
 
@@ -26,16 +27,12 @@ async function fill(total: number): Promise<{ records: number; ms: number }> {
   return { records: total, ms };
 }
 
-/** NDJSON export as the dashboard does it: pages of records into Blob parts, never one big string. */
+/** NDJSON export as the dashboard does it (ui/dashboard/export-log.ts): pages of the stored JSON into Blob parts, never one big string. */
 async function exportNdjson(): Promise<{ ms: number; bytes: number; records: number }> {
   const log = await openLog();
   const writer = exportWriter('ndjson', { exportedAt: new Date().toISOString(), generator: 'why-this-ad bench' });
   const start = performance.now();
-  let blob = new Blob([writer.head()]);
-  const records = await log.iterate(BATCH, (batch) => {
-    blob = new Blob([blob, writer.records(batch)]);
-  });
-  blob = new Blob([blob, writer.tail()]);
+  const { blob, records } = await exportBlob(log, writer, () => undefined);
   const ms = performance.now() - start;
   log.close();
   return { ms, bytes: blob.size, records };
