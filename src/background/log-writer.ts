@@ -15,6 +15,7 @@ import { makeLogRecord, type LogRecord } from '../core/log/record';
 import { redactRecord } from '../core/log/redact';
 import { siteOf } from '../core/site';
 import type { TabSnapshot } from '../core/tab-snapshot';
+import type { TabNetwork } from '../core/network/tab-network';
 import type { PageReport } from '../shared/page-report';
 import type { LogStatus, Settings } from '../shared/protocol';
 import { isRecord } from '../shared/validate';
@@ -35,7 +36,7 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 const MAX_OUTBOX = 200;
 
 /** How a report for a tab is made; given by tab-report.ts (kept out of here to avoid a cycle). */
-export type ReportSource = (tabId: number) => Promise<{ snapshot: TabSnapshot; report: PageReport } | null>;
+export type ReportSource = (tabId: number, network?: Promise<TabNetwork | null>) => Promise<{ snapshot: TabSnapshot; report: PageReport } | null>;
 
 let source: ReportSource = async () => null;
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -183,12 +184,12 @@ function flushOutbox(): Promise<number> {
   });
 }
 
-async function capture(tabIds: Iterable<number>): Promise<void> {
+async function capture(tabIds: Iterable<number>, network?: Promise<TabNetwork | null>): Promise<void> {
   const settings = await getSettings();
   if (!settings.logEnabled) return;
   const records: LogRecord[] = [];
   for (const tabId of tabIds) {
-    const made = await source(tabId);
+    const made = await source(tabId, network);
     if (!made) continue;
     const record = await recordOf(tabId, made.snapshot, made.report, settings);
     if (record) records.push(record);
@@ -225,11 +226,15 @@ export async function logShown(tabId: number, snapshot: TabSnapshot, report: Pag
   await flushOutbox();
 }
 
-/** The tab leaves its page or closes: what is known of the page now is its last record. */
-export async function logLeaving(tabId: number): Promise<void> {
+/**
+ * The tab leaves its page or closes: what is known of the page now is its last record. `network`:
+ * the page's network state read before the new page reset it (the reset must not wait for us: the
+ * new page's first requests need it).
+ */
+export async function logLeaving(tabId: number, network?: Promise<TabNetwork | null>): Promise<void> {
   if (await isIncognito(tabId)) return;
   dirty.delete(tabId);
-  await capture([tabId]);
+  await capture([tabId], network);
   void flushOutbox();
 }
 

@@ -10,7 +10,7 @@ import { askFrame } from '../platform/messaging';
 import { forgetVisits } from './history';
 import { forgetTabForLog, logLeaving } from './log-writer';
 import { startPage } from './network';
-import { forgetNetwork } from './network-store';
+import { forgetNetwork, readNetwork } from './network-store';
 import { refreshBadge } from './tab-report';
 import { forgetTab, updateTab } from './tab-store';
 
@@ -20,9 +20,11 @@ async function onCommitted(details: CommitDetails): Promise<void> {
   const { tabId, frameId, url } = details;
   if (tabId < 0) return;
   if (frameId === 0) {
-    // The page the tab leaves: its last state goes to the log before it is replaced.
-    await logLeaving(tabId).catch((error: unknown) => console.warn('why-this-ad: page not logged', error));
+    // The page the tab leaves goes to the log as it was: its network state is read before the new
+    // page's reset (queued right after, and not kept waiting), its snapshot before it is replaced below.
+    const leftNetwork = readNetwork(tabId);
     void startPage(tabId, url);
+    await logLeaving(tabId, leftNetwork).catch((error: unknown) => console.warn('why-this-ad: page not logged', error));
     forgetVisits();
     const snapshot = await updateTab(tabId, () => emptySnapshot(tabId, url, details.documentId ?? null, Date.now()));
     await refreshBadge(tabId, snapshot);

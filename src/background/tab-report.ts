@@ -1,6 +1,7 @@
 /** Builds a tab's PageReport from stored state and keeps the badge in step with it. */
 import { buildReport, shownCount } from '../core/report';
 import type { TabSnapshot } from '../core/tab-snapshot';
+import type { TabNetwork } from '../core/network/tab-network';
 import type { PageReport } from '../shared/page-report';
 import { setBadge } from './badge';
 import { publishForTests } from './test-hooks';
@@ -15,14 +16,15 @@ export async function reportFor(tabId: number): Promise<PageReport | null> {
 }
 
 /** The tab's report with the state it was built from (the log keeps both). */
-export async function reportWithSnapshot(tabId: number): Promise<{ snapshot: TabSnapshot; report: PageReport } | null> {
+export async function reportWithSnapshot(tabId: number, network?: Promise<TabNetwork | null>): Promise<{ snapshot: TabSnapshot; report: PageReport } | null> {
   const snapshot = await readTab(tabId);
   if (!snapshot) return null;
-  return { snapshot, report: await buildFull(tabId, snapshot) };
+  return { snapshot, report: await buildFull(tabId, snapshot, network) };
 }
 
-async function buildFull(tabId: number, snapshot: TabSnapshot): Promise<PageReport> {
-  const context = { network: await readNetwork(tabId), pixels: await readPixelMemory() };
+/** `network`: the tab's network state as it was (a page being left), instead of as it is now. */
+async function buildFull(tabId: number, snapshot: TabSnapshot, network?: Promise<TabNetwork | null>): Promise<PageReport> {
+  const context = { network: await (network ?? readNetwork(tabId)), pixels: await readPixelMemory() };
   const report = buildReport(snapshot, new Date(), context);
   if (!(await historyAllowed())) return report;
   // With the person's permission: were the advertisers' sites in their history? Then build again with that.
