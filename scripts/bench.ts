@@ -41,6 +41,7 @@ function logLines(b: LogBench): string[] {
     `  insert rate                    ${Math.round(b.insertPerSecond).toLocaleString('en')} records/s   target ≥ ${LOG_TARGETS.insertPerSecond.toLocaleString('en')}   ${b.insertPerSecond >= LOG_TARGETS.insertPerSecond ? 'ok' : 'UNDER TARGET'}`,
     `  NDJSON export                  ${(b.exportMs / 1000).toFixed(2)} s for ${kb(b.exportBytes)}   target ≤ ${LOG_TARGETS.exportMs / 1000} s   ${verdict(b.exportMs, LOG_TARGETS.exportMs)}; page's peak JS heap meanwhile ${kb(b.exportPeakHeapKb * 1024)}`,
     `  dashboard first render         ${render.toFixed(0)} ms (median of ${b.firstRenderMs.length}: ${b.firstRenderMs.map((v) => v.toFixed(0)).join(', ')})   target ≤ ${LOG_TARGETS.firstRenderMs} ms   ${verdict(render, LOG_TARGETS.firstRenderMs)}`,
+    `    of which (median)            page loaded ${median(b.breakdown.map((x) => x.loaded)).toFixed(0)} ms, log open ${median(b.breakdown.map((x) => x.ready)).toFixed(0)} ms, first query done ${median(b.breakdown.map((x) => x.query)).toFixed(0)} ms`,
     `  size on disk per record        ${kb(b.bytesPerRecord)}`,
   ];
 }
