@@ -1,11 +1,16 @@
 /** Saves data as a file through the browser's own download of a blob URL: nothing leaves the device. */
-export function downloadJson(filename: string, data: unknown): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // The download has its own reference by then; the URL only keeps the Blob alive.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function downloadJson(filename: string, data: unknown): void {
+  saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), filename);
 }

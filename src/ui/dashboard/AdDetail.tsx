@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LogRecord } from '../../core/log/record';
+import { IdentifierList } from '../popup/IdentifierList';
 import { t, uiLanguage } from '../common/i18n';
 import { AdCard } from '../popup/AdCard';
 import { consentSentences, flagSentence, severityLabel } from '../popup/explain-text';
@@ -99,18 +100,7 @@ export function AdDetail({ rowId, onBack }: { rowId: string; onBack: () => void 
           ))}
         </ul>
         <h3>{t('identifiersHeading')}</h3>
-        {report.identifiers.length ? (
-          <ul data-testid="detail-identifiers">
-            {report.identifiers.map((id) => (
-              <li key={id.source}>
-                {t('identifierItem', id.source, id.via)}
-                {id.atype === 3 && <span class="muted"> ({t('identifierPerson')})</span>}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{t('identifiersNone')}</p>
-        )}
+        <IdentifierList identifiers={report.identifiers} testId="detail-identifiers" />
         {pageFlags.length > 0 && (
           <ul class="flags">
             {pageFlags.map((f) => (

@@ -139,23 +139,30 @@ function DeleteSite({ onDeleted }: { onDeleted: (text: string) => void }) {
         </button>
       </form>
       {pending && (
-        <div class="confirm" role="group" aria-labelledby="confirm-site">
-          <p id="confirm-site">{t('dashDeleteSiteConfirm', pending)}</p>
-          <div class="actions">
-            <button type="button" onClick={() => void confirm(pending)} ref={(el) => el?.focus()}>
-              {t('dashDeleteSiteYes', pending)}
-            </button>
-            <button type="button" class="secondary" onClick={() => setPending(null)}>
-              {t('dashCancel')}
-            </button>
-          </div>
-        </div>
+        <Confirm id="confirm-site" question={t('dashDeleteSiteConfirm', pending)} yes={t('dashDeleteSiteYes', pending)} onYes={() => void confirm(pending)} onNo={() => setPending(null)} />
       )}
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
+    </div>
+  );
+}
+
+/** Asks before a deletion: the question, a "yes" that takes the focus, and Cancel. */
+function Confirm({ id, question, yes, onYes, onNo }: { id: string; question: string; yes: string; onYes: () => void; onNo: () => void }) {
+  return (
+    <div class="confirm" role="group" aria-labelledby={id}>
+      <p id={id}>{question}</p>
+      <div class="actions">
+        <button type="button" onClick={onYes} ref={(el) => el?.focus()}>
+          {yes}
+        </button>
+        <button type="button" class="secondary" onClick={onNo}>
+          {t('dashCancel')}
+        </button>
+      </div>
     </div>
   );
 }
@@ -176,17 +183,7 @@ function DeleteAll({ onDeleted }: { onDeleted: (text: string) => void }) {
           {t('dashDeleteAllButton')}
         </button>
       ) : (
-        <div class="confirm" role="group" aria-labelledby="confirm-all">
-          <p id="confirm-all">{t('dashDeleteAllConfirm')}</p>
-          <div class="actions">
-            <button type="button" onClick={() => void confirm()} ref={(el) => el?.focus()}>
-              {t('dashDeleteAllYes')}
-            </button>
-            <button type="button" class="secondary" onClick={() => setAsking(false)}>
-              {t('dashCancel')}
-            </button>
-          </div>
-        </div>
+        <Confirm id="confirm-all" question={t('dashDeleteAllConfirm')} yes={t('dashDeleteAllYes')} onYes={() => void confirm()} onNo={() => setAsking(false)} />
       )}
       {error && (
         <p role="alert" class="error">

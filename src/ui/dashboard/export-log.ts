@@ -28,16 +28,3 @@ export async function exportBlob(db: Pick<LogDb, 'iterate' | 'iterateJson'>, wri
   blob = new Blob([blob, writer.tail()], { type: writer.mime });
   return { blob, records };
 }
-
-/** Saves a Blob as a file through the browser's own download of an object URL. */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own reference by then; the URL only keeps the Blob alive.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import type { PageReport } from '../../shared/page-report';
 import { decodeTcString } from '../../core/tcf';
 import { vendorName } from '../../core/vendor-list';
+import { IdentifierList } from './IdentifierList';
 import { t } from '../common/i18n';
 import { consentSentences, flagSentence, severityLabel } from './explain-text';
 
@@ -71,18 +72,7 @@ export function PageSection({ report, onHistoryGranted }: { report: PageReport; 
       )}
       <HistoryCheck report={report} onGranted={onHistoryGranted} />
       <h3>{t('identifiersHeading')}</h3>
-      {report.identifiers.length ? (
-        <ul data-testid="identifiers">
-          {report.identifiers.map((id) => (
-            <li key={id.source}>
-              {t('identifierItem', id.source, id.via)}
-              {id.atype === 3 && <span class="muted"> ({t('identifierPerson')})</span>}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="muted">{t('identifiersNone')}</p>
-      )}
+      <IdentifierList identifiers={report.identifiers} testId="identifiers" />
       {pageFlags.length > 0 && (
         <ul class="flags" data-testid="page-flags">
           {pageFlags.map((f) => (
